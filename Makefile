@@ -1,0 +1,32 @@
+# The two commands of the README: `make site` and `make test`. Both install what they need.
+SWIFT ?= swift
+SEEDS ?= seeds
+OUTPUT ?= Output
+
+.PHONY: site test bench check deps test-deps clean
+
+# libcmark is the only system library the build needs (a SwiftPM system-library target).
+deps:
+	@bash Tests/Scripts/install-deps.sh libcmark-dev pkg-config
+
+# Browser tests (headless Chromium from file://) and the tools that check SVG and PDF output.
+test-deps: deps
+	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk poppler-utils libxml2-utils
+
+site: deps
+	$(SWIFT) build -c release --product silkpress
+	.build/release/silkpress build --seeds $(SEEDS) --output $(OUTPUT)
+
+check: deps
+	$(SWIFT) build -c release --product silkpress
+	.build/release/silkpress check --seeds $(SEEDS)
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+bench: deps
+	@bash Tests/Scripts/bench.sh
+
+clean:
+	rm -rf .build

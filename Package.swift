@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage (see README "How it works"):
+// SeedIngest → SiteModel values → SiteRender → SiteBuild (pipeline + atomic writer) → silkpress CLI.
+let package = Package(
+    name: "Silkpress",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "silkpress", targets: ["silkpress"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev (pkg-config libcmark).
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark",
+                       providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "SiteModel"),
+        .target(name: "SeedIngest", dependencies: ["SiteModel", "CommonMark", "Yams"]),
+        .target(name: "SiteLink", dependencies: ["SiteModel"]),
+        .target(name: "SiteRender", dependencies: [
+            "SiteModel", "SiteLink", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "SiteBuild", dependencies: ["SiteModel", "SeedIngest", "SiteLink", "SiteRender"]),
+        .executableTarget(name: "silkpress", dependencies: [
+            "SiteBuild", "SiteModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "SeedIngestTests", dependencies: ["SeedIngest", "SiteModel"]),
+        .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// libcmark's public API (Debian: libcmark-dev).
+#include <cmark.h>

@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import CCmark
+
+/// A parsed CommonMark document (libcmark). Owns the C tree; every `MarkdownNode` keeps its
+/// tree alive, so nodes are safe to hold. Always parsed with source positions.
+public final class MarkdownTree {
+    let root: OpaquePointer
+
+    public init(_ markdown: String) {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        var text = markdown
+        root = text.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+    }
+
+    deinit { cmark_node_free(root) }
+
+    public var document: MarkdownNode { MarkdownNode(root, tree: self) }
+}
+
+/// A borrowed node of a `MarkdownTree`.
+public struct MarkdownNode {
+    public enum Kind: Equatable {
+        case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading
+        case thematicBreak, text, softBreak, lineBreak, code, htmlInline, customInline
+        case emphasis, strong, link, image, none
+    }
+
+    let pointer: OpaquePointer
+    let tree: MarkdownTree
+    init(_ pointer: OpaquePointer, tree: MarkdownTree) {
+        self.pointer = pointer
+        self.tree = tree
+    }
+
+    public var kind: Kind {
+        switch cmark_node_get_type(pointer) {
+        case CMARK_NODE_DOCUMENT: .document
+        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_LIST: .list
+        case CMARK_NODE_ITEM: .item
+        case CMARK_NODE_CODE_BLOCK: .codeBlock
+        case CMARK_NODE_HTML_BLOCK: .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: .customBlock
+        case CMARK_NODE_PARAGRAPH: .paragraph
+        case CMARK_NODE_HEADING: .heading
+        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
+        case CMARK_NODE_TEXT: .text
+        case CMARK_NODE_SOFTBREAK: .softBreak
+        case CMARK_NODE_LINEBREAK: .lineBreak
+        case CMARK_NODE_CODE: .code
+        case CMARK_NODE_HTML_INLINE: .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: .customInline
+        case CMARK_NODE_EMPH: .emphasis
+        case CMARK_NODE_STRONG: .strong
+        case CMARK_NODE_LINK: .link
+        case CMARK_NODE_IMAGE: .image
+        default: .none
+        }
+    }
+
+    public var children: [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        var child = cmark_node_first_child(pointer)
+        while let c = child {
+            out.append(MarkdownNode(c, tree: tree))
+            child = cmark_node_next(c)
+        }
+        return out
+    }
+
+    public var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
+    public var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
+    public var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    /// 1-based source line; columns are 1-based byte offsets within that line.
+    public var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    public var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    public var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    /// The node's text with markup removed; a line break inside a paragraph joins the lines with
+    /// nothing between CJK characters and with one space elsewhere, as a reader would join them.
+    public var plainText: String {
+        var pieces: [String?] = []  // nil marks a line break
+        collectText(into: &pieces)
+        var out = ""
+        for (i, piece) in pieces.enumerated() {
+            if let piece { out += piece; continue }
+            let next = pieces[(i + 1)...].lazy.compactMap { $0?.first }.first
+            if let b = out.last, let a = next, !b.isWideCharacter, !a.isWideCharacter, b != " " {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    private func collectText(into pieces: inout [String?]) {
+        switch kind {
+        case .text, .code: pieces.append(literal ?? "")
+        case .softBreak, .lineBreak: pieces.append(nil)
+        case .image, .htmlInline, .htmlBlock: return
+        default: for c in children { c.collectText(into: &pieces) }
+        }
+    }
+
+    /// Replaces a text node's literal (used to strip a printed label off an item).
+    public func setLiteral(_ text: String) { _ = cmark_node_set_literal(pointer, text) }
+
+    public func setURL(_ url: String) { _ = cmark_node_set_url(pointer, url) }
+
+    /// Every node below this one, depth first.
+    public var descendants: [MarkdownNode] { children.flatMap { [$0] + $0.descendants } }
+
+    /// Removes the node from its tree and frees it.
+    public func remove() {
+        cmark_node_unlink(pointer)
+        cmark_node_free(pointer)
+    }
+
+    /// The node (and its subtree) as normalised CommonMark, without line wrapping.
+    public var commonMark: String { render { cmark_render_commonmark($0, CMARK_OPT_DEFAULT, 0) } }
+
+    /// The node as HTML in libcmark's safe mode (raw HTML and unsafe URLs are dropped).
+    public var html: String { render { cmark_render_html($0, CMARK_OPT_SAFE) } }
+
+    private func render(_ f: (OpaquePointer) -> UnsafeMutablePointer<CChar>?) -> String {
+        guard let c = f(pointer) else { return "" }
+        defer { free(c) }
+        return String(cString: c)
+    }
+}
+
+extension Character {
+    /// CJK ideographs, kana, hangul and full-width punctuation: no space is put between them.
+    public var isWideCharacter: Bool {
+        guard let v = unicodeScalars.first?.value else { return false }
+        return (0x2E80...0x9FFF).contains(v) || (0xAC00...0xD7AF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+            || (0xFF00...0xFFEF).contains(v) || (0x20000...0x2FFFF).contains(v)
+            || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || v == 0x2014 || v == 0x2026
+    }
+}

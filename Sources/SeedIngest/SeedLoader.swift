@@ -1,0 +1,91 @@
+import Foundation
+import SiteModel
+
+/// Finds the seeds in a folder and hands each to the reader its content calls for.
+public struct SeedLoader {
+    public let seedsDirectory: String
+
+    public init(seedsDirectory: String) {
+        self.seedsDirectory = seedsDirectory
+    }
+
+    /// The seed files, sorted by name (the order of `data/documents.json`). Hidden files,
+    /// folders (such as `images/`) and side files (`*.corrections`, `*.csv`, `*.yml`) are not seeds.
+    public func seedFiles() -> Result<[String], Diagnostic> {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: seedsDirectory)
+        } catch {
+            return .failure(.error(seedsDirectory, "cannot read the seeds folder: \(Self.reason(error))",
+                                   hint: "pass the folder with --seeds DIR"))
+        }
+        return .success(names.filter { name in
+            guard !name.hasPrefix("."), name.hasSuffix(".md") || name.hasSuffix(".txt") else { return false }
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path(name), isDirectory: &isDir) && !isDir.boolValue
+        }.sorted())
+    }
+
+    public func path(_ name: String) -> String {
+        seedsDirectory.hasSuffix("/") ? seedsDirectory + name : seedsDirectory + "/" + name
+    }
+
+    /// Reads one seed. The reader is chosen by content: front matter or Markdown structure →
+    /// the Markdown reader; text with the PDF extraction's shape → the extracted-text reader.
+    public func load(_ name: String) -> (Document?, [Diagnostic]) {
+        let path = path(name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [.error(path, "cannot read the seed file")])
+        }
+        let seed: SeedText
+        switch SeedText.decode([UInt8](data), path: path) {
+        case .failure(let d): return (nil, [d])
+        case .success(let s): seed = s
+        }
+        let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+        switch SeedKind.detect(seed.text) {
+        case .markdown:
+            let reader = MarkdownSeedReader { [seedsDirectory] relative in
+                FileManager.default.fileExists(atPath: seedsDirectory + "/" + relative)
+            }
+            let (document, diagnostics) = reader.read(seed, id: id)
+            // Reported in the order of the file, as a reader goes through it.
+            return (document, diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        case .extractedText:
+            return (nil, [.warning(path, "text extracted from a PDF: no reader for it yet; not published")])
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let posix = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return ns.localizedDescription
+    }
+}
+
+/// Which reader a seed needs, decided from its text.
+public enum SeedKind: Equatable, Sendable {
+    case markdown, extractedText
+
+    public static func detect(_ text: String) -> SeedKind {
+        if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return .markdown }
+        // PDF extraction puts a blank line after every line: most non-blank lines are followed
+        // by a blank one, which Markdown prose (paragraphs of several lines) rarely shows.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(400)
+        // Its lines are also cut at the page's column width, where Markdown paragraphs run long.
+        var nonBlank = 0, followedByBlank = 0, short = 0
+        for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {
+            nonBlank += 1
+            if lines[i].count <= 60 { short += 1 }
+            if i + 1 < lines.endIndex, lines[i + 1].allSatisfy(\.isWhitespace) { followedByBlank += 1 }
+        }
+        let markdownMarks = lines.filter { $0.hasPrefix("#") || $0.hasPrefix("**") || $0.hasPrefix("- ") }.count
+        if nonBlank >= 20, followedByBlank * 10 >= nonBlank * 7, short * 10 >= nonBlank * 9,
+           markdownMarks * 20 < nonBlank {
+            return .extractedText
+        }
+        return .markdown
+    }
+}

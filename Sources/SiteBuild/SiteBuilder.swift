@@ -1,0 +1,101 @@
+import Foundation
+import SeedIngest
+import SiteLink
+import SiteModel
+import SiteRender
+
+/// What to build from where.
+public struct BuildOptions: Sendable {
+    public var seeds: String
+    /// Template folders, highest priority first (a user's folder, then the built-in one).
+    public var templateFolders: [String]
+    public var output: String
+    /// false: parse, link and render in memory, write nothing (`silkpress check`).
+    public var write: Bool
+
+    public init(seeds: String = "seeds", templateFolders: [String] = ["Templates"],
+                output: String = "Output", write: Bool = true) {
+        self.seeds = seeds
+        self.templateFolders = templateFolders
+        self.output = output
+        self.write = write
+    }
+}
+
+/// What a build did: every diagnostic, what it wrote, how long each stage took.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var documents: [Document] = []
+    public var files: [OutputFile] = []
+    public var timings: [(stage: String, seconds: Double)] = []
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
+}
+
+/// The build as an ordered list of stages over plain values (see README, "How it works").
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        var report = BuildReport()
+        var log = DiagnosticLog()
+
+        let templates: TemplateSet? = timed("templates", &report) {
+            switch TemplateSet.load(folders: options.templateFolders) {
+            case .success(let t): return t
+            case .failure(let f): log.add(contentsOf: f.diagnostics); return nil
+            }
+        }
+
+        let documents: [Document] = timed("ingest", &report) {
+            let loader = SeedLoader(seedsDirectory: options.seeds)
+            let names: [String]
+            switch loader.seedFiles() {
+            case .success(let n): names = n
+            case .failure(let d): log.add(d); return []
+            }
+            if names.isEmpty {
+                log.add(.error(options.seeds, "no seeds (*.md, *.txt) in the seeds folder"))
+            }
+            return names.compactMap { name in
+                let (document, diagnostics) = loader.load(name)
+                log.add(contentsOf: diagnostics)
+                return document
+            }
+        }
+        report.documents = documents
+
+        let graph = timed("link", &report) { SiteGraph(documents: documents) }
+
+        if let templates, !log.hasErrors {
+            report.files = timed("render", &report) {
+                do {
+                    return try SiteRenderer(templates: templates, seedsDirectory: options.seeds).render(graph)
+                } catch {
+                    log.add(.error(options.output, "cannot render the site: \(error)"))
+                    return []
+                }
+            }
+        }
+
+        if options.write, !log.hasErrors {
+            let files = report.files
+            timed("write", &report) {
+                do {
+                    try OutputWriter(output: options.output).write(files)
+                } catch let failure as BuildFailure {
+                    log.add(contentsOf: failure.diagnostics)
+                } catch {
+                    log.add(.error(options.output, "cannot write the output: \(error)"))
+                }
+            }
+        }
+        report.diagnostics = log.items
+        return report
+    }
+
+    private static func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        report.timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        return result
+    }
+}

@@ -1,0 +1,125 @@
+import SiteLink
+import SiteModel
+
+/// Builds the values templates see. Every dictionary sets every key its template reads:
+/// Mustache looks a missing key up in the enclosing context, which would show a parent's
+/// value — or recurse into the parent's section. Optional text comes with a `has…` flag,
+/// because swift-mustache treats an empty string as true in `{{#…}}`.
+struct PageContext {
+    let graph: SiteGraph
+    let page: SiteGraph.Page
+
+    var root: String { RelativeURL.root(from: page.path) }
+
+    func link(_ target: String) -> String { RelativeURL.link(from: page.path, to: target) }
+
+    func common(title: String, description: String) -> [String: Any] {
+        var c: [String: Any] = [
+            "root": root,
+            "pageTitle": title,
+            "description": description,
+            "homeURL": link("index.html"),
+            "isHome": page.kind == .home,
+            "prev": false,
+            "next": false,
+        ]
+        if let p = graph.previous(of: page) { c["prev"] = ["title": p.title, "url": link(p.path)] }
+        if let n = graph.next(of: page) { c["next"] = ["title": n.title, "url": link(n.path)] }
+        return c
+    }
+
+    func home() -> [String: Any] {
+        var c = common(title: "首页", description: "“一带一路”文献：可检索、可引用的在线版本")
+        c["documents"] = graph.documents.map { d in
+            [
+                "title": d.title,
+                "url": link(SiteGraph.documentPath(d.id)),
+                "date": d.date ?? "",
+                "hasDate": d.date != nil,
+                "summary": summary(d),
+                "source": d.source,
+            ] as [String: Any]
+        }
+        return c
+    }
+
+    func document(_ d: Document) -> [String: Any] {
+        var c = common(title: d.title, description: summary(d))
+        c["document"] = [
+            "id": d.id,
+            "title": d.title,
+            "date": d.date ?? "",
+            "dateAsPrinted": d.dateAsPrinted ?? "",
+            "hasDate": d.date != nil,
+            "author": d.author ?? "",
+            "hasAuthor": d.author != nil,
+            "tags": d.tags,
+            "hasTags": !d.tags.isEmpty,
+            "source": d.source,
+            "sourceURL": link(SiteGraph.sourcePath(d.id)),
+            "summary": summary(d),
+            "metadata": d.metadata.map { m in
+                ["name": m.name, "value": m.value, "line": m.line,
+                 "sourceURL": link(graph.sourceURL(line: m.line, in: d))] as [String: Any]
+            },
+        ] as [String: Any]
+        c["toc"] = d.sections.map { s in
+            ["id": s.id, "label": s.label ?? "", "title": s.title,
+             "count": s.children.count, "hasCount": !s.children.isEmpty] as [String: Any]
+        }
+        c["sections"] = d.sections.map { section($0, in: d, level: 2) }
+        return c
+    }
+
+    func source(_ d: Document, lines: [Substring]) -> [String: Any] {
+        var c = common(title: "\(d.title)（原文）", description: "\(d.source) 原文，逐行编号，可按行引用")
+        c["document"] = ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "source": d.source]
+        // The file's last newline does not start a line of its own.
+        let shown = lines.last == "" ? lines.dropLast() : lines[...]
+        c["lines"] = shown.enumerated().map { i, text in ["n": i + 1, "text": String(text)] as [String: Any] }
+        return c
+    }
+
+    private func section(_ s: Section, in d: Document, level: Int) -> [String: Any] {
+        let line = s.line ?? 0
+        return [
+            "id": s.id,
+            "kind": s.kind.rawValue,
+            "label": s.label ?? "",
+            "title": s.title,
+            "inferred": s.inferred,
+            "line": line,
+            "hasLine": s.line != nil,
+            "sourceURL": link(graph.sourceURL(line: line, in: d)),
+            "isItem": s.kind == .item,
+            "heading": "h\(min(level, 6))",
+            "content": s.content.map { entry -> [String: Any] in
+                switch entry {
+                case .block(let b): ["block": block(b, in: d), "section": false]
+                case .section(let child): ["block": false, "section": section(child, in: d, level: level + 1)]
+                }
+            },
+        ]
+    }
+
+    private func block(_ b: Block, in d: Document) -> [String: Any] {
+        [
+            "id": b.id,
+            "kind": b.kind.rawValue,
+            "html": BlockHTML.render(b, root: root),
+            "inlineHTML": BlockHTML.inline(b, root: root),
+            "line": b.line,
+            "sourceURL": link(graph.sourceURL(line: b.line, in: d)),
+        ]
+    }
+
+    /// "5 个类别 · 76 项" — what a reader sees before opening the document.
+    func summary(_ d: Document) -> String {
+        let top = d.sections.filter { $0.kind != .preface }
+        let items = d.allSections.filter { $0.kind == .item }.count
+        var parts: [String] = []
+        if !top.isEmpty { parts.append("\(top.count) 个\(top.first?.kind == .category ? "类别" : "部分")") }
+        if items > 0 { parts.append("\(items) 项") }
+        return parts.joined(separator: " · ")
+    }
+}

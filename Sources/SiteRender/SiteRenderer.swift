@@ -1,0 +1,83 @@
+import Foundation
+import SiteLink
+import SiteModel
+
+/// One file of the built site, relative to the output folder.
+public struct OutputFile: Hashable, Sendable {
+    public enum Contents: Hashable, Sendable {
+        case bytes([UInt8])
+        /// Copied from this path (CSS from the templates, images from the seeds).
+        case copy(from: String)
+    }
+
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: .bytes(Array(text.utf8)))
+    }
+}
+
+/// Renders the site graph into output files, in memory: nothing is written here.
+public struct SiteRenderer {
+    public let templates: TemplateSet
+    public let seedsDirectory: String
+
+    public init(templates: TemplateSet, seedsDirectory: String) {
+        self.templates = templates
+        self.seedsDirectory = seedsDirectory
+    }
+
+    /// The site's pages, data files and copied assets, sorted by path.
+    public func render(_ graph: SiteGraph) throws -> [OutputFile] {
+        var files: [OutputFile] = []
+        for page in graph.pages {
+            let context = PageContext(graph: graph, page: page)
+            let html: String
+            switch page.kind {
+            case .home:
+                html = templates.render("home", context.home())
+            case .document:
+                guard let d = graph.documents.first(where: { $0.id == page.documentID }) else { continue }
+                html = templates.render("document", context.document(d))
+            case .source:
+                guard let d = graph.documents.first(where: { $0.id == page.documentID }) else { continue }
+                let lines = d.sourceText.split(separator: "\n", omittingEmptySubsequences: false)
+                html = templates.render("source", context.source(d, lines: lines))
+            }
+            files.append(OutputFile(path: page.path, text: html))
+        }
+        files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
+        for d in graph.documents {
+            files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
+            for asset in d.assets {
+                files.append(OutputFile(path: "media/" + asset, contents: .copy(from: seedsDirectory + "/" + asset)))
+            }
+        }
+        for asset in templates.assets {
+            files.append(OutputFile(path: asset.name, contents: .copy(from: asset.path)))
+        }
+        files.append(OutputFile(path: "README.md", text: Self.outputReadme))
+        // Later entries win: a document's image and a template asset never share a path.
+        var seen = Set<String>()
+        return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+    }
+
+    /// Written into every output folder (and committed as `Output/README.md`).
+    public static let outputReadme = """
+        # Output
+
+        This folder is written by `silkpress build` (run `make site` at the top of the repository)
+        and replaced whole on every successful build: do not edit files here.
+
+        Open `index.html` in a browser; every link is relative, so the folder works from disk
+        (`file://`) and from any sub-path of a web server. Machine-readable data is in `data/`
+        (see the data contract in the repository's README).
+
+        """
+}

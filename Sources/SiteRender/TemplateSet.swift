@@ -1,0 +1,114 @@
+import Foundation
+import Mustache
+import SiteModel
+
+/// The templates, partials and static files of a site, loaded from folders in priority order:
+/// a user's `--templates` folder first, the built-in `Templates/` below it, so a user folder
+/// needs to hold only what it changes.
+public struct TemplateSet: Sendable {
+    /// A file taken from one of the folders: its name relative to the folder, and its path.
+    public struct File: Hashable, Sendable {
+        public var name: String
+        public var path: String
+    }
+
+    public let library: MustacheLibrary
+    /// Which file each template name came from (for diagnostics and tests).
+    public let templates: [String: File]
+    /// Files under `assets/` (CSS, scripts, fonts), copied to the same path in the output.
+    public let assets: [File]
+
+    /// The page templates a build needs.
+    public static let required = ["layout", "home", "document", "source"]
+
+    public static func load(folders: [String]) -> Result<TemplateSet, BuildFailure> {
+        var chosen: [String: File] = [:]  // name with extension → file; first folder wins
+        for folder in folders {
+            guard let names = FileManager.default.subpaths(atPath: folder) else {
+                return .failure(BuildFailure([.error(folder, "cannot read the templates folder",
+                                                     hint: "pass an existing folder with --templates DIR")]))
+            }
+            for name in names.sorted() where !chosen.keys.contains(name) {
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                      !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                chosen[name] = File(name: name, path: path)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var parsed: [String: MustacheTemplate] = [:]
+        var templates: [String: File] = [:]
+        var texts: [String: String] = [:]
+        var assets: [File] = []
+        for (name, file) in chosen.sorted(by: { $0.key < $1.key }) {
+            guard name.hasSuffix(".mustache") else {
+                if name.hasPrefix("assets/") { assets.append(file) }  // other files (a README) stay out
+                continue
+            }
+            let templateName = String(name.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(.error(file.path, "cannot read the template as UTF-8 text"))
+                continue
+            }
+            do {
+                parsed[templateName] = try MustacheTemplate(string: text)
+                templates[templateName] = file
+                texts[templateName] = text
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(file.path, line: error.context.lineNumber,
+                                          column: error.context.columnNumber,
+                                          "template syntax: \(error.error)"))
+            } catch {
+                diagnostics.append(.error(file.path, "template syntax: \(error)"))
+            }
+        }
+        // swift-mustache renders a missing partial as nothing; a typo must fail the build instead.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for ref in PartialReference.scan(text) where parsed[ref.name] == nil && chosen[ref.name + ".mustache"] == nil {
+                diagnostics.append(.error(templates[name]?.path ?? name, line: ref.line, column: ref.column,
+                    "template names a missing partial '\(ref.name)'",
+                    hint: "no \(ref.name).mustache in \(folders.joined(separator: " or "))"))
+            }
+        }
+        for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(.error(folders.first ?? "Templates", "no '\(name).mustache' template in \(folders.joined(separator: " or "))"))
+        }
+        if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
+        return .success(TemplateSet(library: MustacheLibrary(templates: parsed), templates: templates, assets: assets))
+    }
+
+    /// Renders a page template; the name must be one of `required`.
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// `{{> name}}` and `{{< name}}` tags in a template's text, with their positions.
+struct PartialReference: Equatable {
+    var name: String
+    var line: Int
+    var column: Int
+
+    static func scan(_ text: String) -> [PartialReference] {
+        var out: [PartialReference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*") {
+                        let column = line[..<open.lowerBound].count + 1
+                        out.append(PartialReference(name: name, line: lineIndex + 1, column: column))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteModel
+
+@main
+struct Silkpress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "silkpress",
+        abstract: "Builds a cross-linked, offline-ready website from Chinese source documents.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self)
+}
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder holding the seed documents.", valueName: "DIR"))
+    var seeds = "seeds"
+
+    @Option(help: ArgumentHelp(
+        "Template folder. Files here override the built-in Templates/ one by one.", valueName: "DIR"))
+    var templates = "Templates"
+
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
+    /// The user's folder first, then the built-in one (if it is found and is another folder).
+    /// The default `Templates` may be absent when silkpress runs outside its checkout.
+    var templateFolders: [String] {
+        guard let builtIn = BuiltInTemplates.find() else { return [templates] }
+        let same = URL(fileURLWithPath: builtIn).standardized.path == URL(fileURLWithPath: templates).standardized.path
+        if same || (templates == "Templates" && !FileManager.default.fileExists(atPath: templates)) {
+            return [builtIn]
+        }
+        return [templates, builtIn]
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the seeds into the output folder.",
+        discussion: "The site is built in a temporary folder beside the output and swapped in only when the whole build succeeds.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("Folder to write the site into (replaced whole).", valueName: "DIR"))
+    var output = "Output"
+
+    func run() throws {
+        let options = BuildOptions(seeds: site.seeds, templateFolders: site.templateFolders, output: output)
+        let report = SiteBuilder.build(options)
+        Console.print(report, timings: site.timings)
+        guard report.succeeded else { throw ExitCode.failure }
+        Console.out("built \(report.pageCount) pages, \(report.files.count) files from \(report.documents.count) documents into \(output)/ in \(Console.ms(report.timings.reduce(0) { $0 + $1.seconds }))")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse, link and render everything in memory and report problems; write nothing.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let options = BuildOptions(seeds: site.seeds, templateFolders: site.templateFolders, write: false)
+        let report = SiteBuilder.build(options)
+        Console.print(report, timings: site.timings)
+        for d in report.documents {
+            let sections = d.allSections
+            let counts = SectionKind.allCases.compactMap { kind -> String? in
+                let n = sections.filter { $0.kind == kind }.count
+                return n > 0 ? "\(n) \(kind.rawValue)" : nil
+            }
+            Console.out("\(d.source): \(counts.joined(separator: ", "))")
+        }
+        guard report.succeeded else { throw ExitCode.failure }
+        Console.out("ok: \(report.documents.count) documents, \(report.pageCount) pages would be written")
+    }
+}
+
+enum Console {
+    static func print(_ report: BuildReport, timings: Bool) {
+        for d in report.diagnostics { err(d.description) }
+        if timings {
+            for t in report.timings { err(String(format: "%-10@ %@", t.stage as NSString, ms(t.seconds) as NSString)) }
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            err("\(errors) error\(errors == 1 ? "" : "s"); nothing was written")
+        }
+    }
+
+    static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+    static func out(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
+    static func err(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+}
+
+/// The Templates/ folder of the silkpress checkout the binary was built in (found by walking up
+/// from the executable), or `$SILKPRESS_TEMPLATES`: the defaults a user's folder overrides.
+enum BuiltInTemplates {
+    static func find() -> String? {
+        if let env = ProcessInfo.processInfo.environment["SILKPRESS_TEMPLATES"], !env.isEmpty { return env }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("Templates")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("layout.mustache").path) {
+                return candidate.path
+            }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+}

@@ -1,0 +1,31 @@
+import CommonMark
+import XCTest
+
+final class MarkdownTests: XCTestCase {
+    func test_raw_html_and_javascript_urls_are_dropped_in_safe_mode() {
+        let html = Markdown.html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>b</b>")
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertFalse(html.contains("javascript:"))
+        XCTAssertFalse(html.contains("<b>"))
+        XCTAssertTrue(html.contains("<a href=\"\">x</a>"), html)
+    }
+
+    func test_plain_text_joins_cjk_lines_without_space_and_latin_lines_with_one() {
+        let tree = MarkdownTree("印度尼\n西亚 and\nRCEP 协定\n生效")
+        XCTAssertEqual(tree.document.plainText, "印度尼西亚 and RCEP 协定生效")
+    }
+
+    func test_source_positions_are_kept() {
+        let tree = MarkdownTree("title\n\n**一、推进**\n")
+        let paragraphs = tree.document.children
+        XCTAssertEqual(paragraphs.map(\.startLine), [1, 3])
+        XCTAssertEqual(paragraphs[1].children.first?.kind, .strong)
+    }
+
+    func test_removing_a_node_leaves_the_rest_renderable() {
+        let tree = MarkdownTree("a ![](x.png) b")
+        let image = tree.document.children[0].children.first { $0.kind == .image }
+        image?.remove()
+        XCTAssertEqual(tree.document.html, "<p>a  b</p>\n")
+    }
+}
