@@ -15,6 +15,7 @@ public enum ChineseNumerals {
         var pending: Int?
         for c in text {
             if let d = digits[c] {
+                if d == 0, text.count > 1 { continue }  // 一百零五: 零 only marks a skipped place
                 guard pending == nil else { return nil }
                 pending = d
             } else if let u = units[c] {

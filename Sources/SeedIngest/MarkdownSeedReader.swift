@@ -91,6 +91,7 @@ private struct ReadState {
             return
         }
         dropMissingImages(in: node, exists: assetExists)
+        dropRawHTML(in: node)
         let text = node.plainText.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             if !node.commonMark.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -158,6 +159,15 @@ private struct ReadState {
             warn(child, isRemote
                  ? "image '\(url)' is not in the seeds folder (remote images are not fetched); left out of the page"
                  : "image '\(url)' not found in the seeds folder; left out of the page")
+            child.remove()
+        }
+    }
+
+    /// Raw HTML is never published (libcmark's safe mode would drop it from the pages; dropping
+    /// it here keeps the edition, the data files and the pages in agreement).
+    private mutating func dropRawHTML(in node: MarkdownNode) {
+        for child in node.descendants where child.kind == .htmlInline {
+            warn(child, "raw HTML \(child.literal ?? "") is not published")
             child.remove()
         }
     }

@@ -2,7 +2,7 @@ import Foundation
 import SiteModel
 
 /// Finds the seeds in a folder and hands each to the reader its content calls for.
-public struct SeedLoader {
+public struct SeedLoader: Sendable {
     public let seedsDirectory: String
 
     public init(seedsDirectory: String) {
@@ -43,7 +43,7 @@ public struct SeedLoader {
         case .success(let s): seed = s
         }
         let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-        switch SeedKind.detect(seed.text) {
+        switch SeedKind.detect(seed) {
         case .markdown:
             let reader = MarkdownSeedReader { [seedsDirectory] relative in
                 FileManager.default.fileExists(atPath: seedsDirectory + "/" + relative)
@@ -69,11 +69,11 @@ public struct SeedLoader {
 public enum SeedKind: Equatable, Sendable {
     case markdown, extractedText
 
-    public static func detect(_ text: String) -> SeedKind {
-        if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") { return .markdown }
+    public static func detect(_ seed: SeedText) -> SeedKind {
+        if seed.text.hasPrefix("---\n") || seed.text.hasPrefix("---\r\n") { return .markdown }
         // PDF extraction puts a blank line after every line: most non-blank lines are followed
         // by a blank one, which Markdown prose (paragraphs of several lines) rarely shows.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(400)
+        let lines = seed.lines.prefix(400)
         // Its lines are also cut at the page's column width, where Markdown paragraphs run long.
         var nonBlank = 0, followedByBlank = 0, short = 0
         for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {

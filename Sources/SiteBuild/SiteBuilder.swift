@@ -55,11 +55,9 @@ public enum SiteBuilder {
             if names.isEmpty {
                 log.add(.error(options.seeds, "no seeds (*.md, *.txt) in the seeds folder"))
             }
-            return names.compactMap { name in
-                let (document, diagnostics) = loader.load(name)
-                log.add(contentsOf: diagnostics)
-                return document
-            }
+            let loaded = names.parallelMap { loader.load($0) }
+            for (_, diagnostics) in loaded { log.add(contentsOf: diagnostics) }
+            return loaded.compactMap(\.0)
         }
         report.documents = documents
 

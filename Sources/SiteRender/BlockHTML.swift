@@ -13,9 +13,8 @@ enum BlockHTML {
         return tree.document.html
     }
 
-    /// Inline HTML of a one-paragraph block, without the `<p>` wrapper (for list items).
-    static func inline(_ block: Block, root: String) -> String {
-        let html = render(block, root: root)
+    /// `html` without its `<p>` wrapper when it is a single paragraph (for list items).
+    static func unwrapped(_ html: String) -> String {
         guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"),
               html.components(separatedBy: "<p>").count == 2 else { return html }
         return String(html.dropFirst(3).dropLast(5))

@@ -76,7 +76,12 @@ struct PageContext {
         c["document"] = ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "source": d.source]
         // The file's last newline does not start a line of its own.
         let shown = lines.last == "" ? lines.dropLast() : lines[...]
-        c["lines"] = shown.enumerated().map { i, text in ["n": i + 1, "text": String(text)] as [String: Any] }
+        // Built here, not by the template: a report has thousands of lines.
+        var html = ""
+        for (i, text) in shown.enumerated() {
+            html += "<li id=\"L\(i + 1)\"><a href=\"#L\(i + 1)\">\(i + 1)</a><span>\(HTMLText.escape(text))</span></li>\n"
+        }
+        c["linesHTML"] = html
         return c
     }
 
@@ -103,11 +108,12 @@ struct PageContext {
     }
 
     private func block(_ b: Block, in d: Document) -> [String: Any] {
-        [
+        let html = BlockHTML.render(b, root: root)
+        return [
             "id": b.id,
             "kind": b.kind.rawValue,
-            "html": BlockHTML.render(b, root: root),
-            "inlineHTML": BlockHTML.inline(b, root: root),
+            "html": html,
+            "inlineHTML": BlockHTML.unwrapped(html),
             "line": b.line,
             "sourceURL": link(graph.sourceURL(line: b.line, in: d)),
         ]

@@ -24,7 +24,7 @@ public struct OutputFile: Hashable, Sendable {
 }
 
 /// Renders the site graph into output files, in memory: nothing is written here.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let seedsDirectory: String
 
@@ -35,22 +35,9 @@ public struct SiteRenderer {
 
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        for page in graph.pages {
-            let context = PageContext(graph: graph, page: page)
-            let html: String
-            switch page.kind {
-            case .home:
-                html = templates.render("home", context.home())
-            case .document:
-                guard let d = graph.documents.first(where: { $0.id == page.documentID }) else { continue }
-                html = templates.render("document", context.document(d))
-            case .source:
-                guard let d = graph.documents.first(where: { $0.id == page.documentID }) else { continue }
-                let lines = d.sourceText.split(separator: "\n", omittingEmptySubsequences: false)
-                html = templates.render("source", context.source(d, lines: lines))
-            }
-            files.append(OutputFile(path: page.path, text: html))
+        // Pages render on all cores; each needs only the graph and the templates.
+        var files: [OutputFile] = graph.pages.parallelMap { page in
+            OutputFile(path: page.path, text: renderPage(page, graph: graph))
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         for d in graph.documents {
@@ -66,6 +53,22 @@ public struct SiteRenderer {
         // Later entries win: a document's image and a template asset never share a path.
         var seen = Set<String>()
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+    }
+
+    private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph) -> String {
+        let context = PageContext(graph: graph, page: page)
+        let document = graph.documents.first { $0.id == page.documentID }
+        switch (page.kind, document) {
+        case (.home, _):
+            return templates.render("home", context.home())
+        case (.document, let d?):
+            return templates.render("document", context.document(d))
+        case (.source, let d?):
+            let lines = d.sourceText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+            return templates.render("source", context.source(d, lines: lines))
+        default:
+            return ""
+        }
     }
 
     /// Written into every output folder (and committed as `Output/README.md`).

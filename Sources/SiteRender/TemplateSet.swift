@@ -59,7 +59,7 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(file.path, line: error.context.lineNumber,
                                           column: error.context.columnNumber,
-                                          "template syntax: \(error.error)"))
+                                          "template syntax: \(Self.explain(error.error))"))
             } catch {
                 diagnostics.append(.error(file.path, "template syntax: \(error)"))
             }
@@ -77,6 +77,20 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
         return .success(TemplateSet(library: MustacheLibrary(templates: parsed), templates: templates, assets: assets))
+    }
+
+    /// swift-mustache's error cases in words.
+    static func explain(_ error: Error) -> String {
+        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch e {
+        case .sectionCloseNameIncorrect: return "a section is closed with a name it was not opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is opened and never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "only {{$block}} overrides may stand inside a {{<layout}} section"
+        default: return "\(e)"
+        }
     }
 
     /// Renders a page template; the name must be one of `required`.

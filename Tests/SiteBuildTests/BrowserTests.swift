@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// Opens the built site in Debian's headless Chromium from file:// (installed by `make test`).
+/// Screenshots are kept in .build/screenshots/ for a person to look at.
+final class BrowserTests: XCTestCase {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+
+    func chromium(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        guard let binary = Self.chromium else {
+            XCTFail("chromium is not installed: run `make test`, which installs it (apt-get install chromium)")
+            return (1, "", "")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                       "--no-first-run", "--enable-logging=stderr", "--v=0"] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func test_the_outcome_list_renders_from_file_urls_with_every_item() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.seeds, output: out).succeeded)
+        let page = "file://" + out + "/documents/brf-2017-outcomes/index.html"
+        let dom = try chromium(["--dump-dom", page])
+        XCTAssertEqual(dom.status, 0, dom.stderr)
+        XCTAssertEqual(dom.stdout.components(separatedBy: "class=\"item\"").count - 1, 76)
+        XCTAssertTrue(dom.stdout.contains("id=\"item-5-20\""))
+        XCTAssertFalse(dom.stderr.contains("CONSOLE"), dom.stderr)  // no console errors
+        XCTAssertFalse(dom.stderr.contains("ERR_FILE_NOT_FOUND"), dom.stderr)  // no failed requests
+
+        let shots = Repo.root + "/.build/screenshots"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        for (name, url, size) in [("home", "file://" + out + "/index.html", "1200,900"),
+                                  ("outcome-list", page, "1200,1600"),
+                                  ("outcome-list-phone", page, "390,1400")] {
+            let png = shots + "/\(name).png"
+            try? FileManager.default.removeItem(atPath: png)
+            let shot = try chromium(["--window-size=\(size)", "--screenshot=\(png)", url])
+            XCTAssertEqual(shot.status, 0, shot.stderr)
+            // A page of text compresses far less than a blank one (~5 KB at this size).
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: png)[.size] as? Int) ?? 0
+            XCTAssertGreaterThan(bytes, 40_000, "\(name) screenshot looks blank")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// Runs the built `silkpress` executable as a user would.
+final class CommandLineTests: XCTestCase {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func silkpress(_ args: [String], in dir: String) throws -> Run {
+        let binary = Repo.root + "/.build/debug/silkpress"
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw XCTSkip("build the executable first (swift build --build-tests)")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: dir)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                   stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func test_build_with_defaults_writes_Output_and_exits_zero() throws {
+        let dir = try scratch()
+        try FileManager.default.copyItem(atPath: Repo.fixture("valid-list/seeds"), toPath: dir + "/seeds")
+        let run = try silkpress(["build", "--timings"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("built 3 pages, 8 files from 1 documents into Output/ in "), run.stdout)
+        XCTAssertTrue(run.stderr.contains("seeds/list.md:10:1: warning: image '/images/missing.png' not found in the seeds folder; left out of the page"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\nrender "), run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/Output/documents/list/index.html"))
+    }
+
+    func test_errors_are_printed_as_path_line_col_and_exit_nonzero() throws {
+        let dir = try scratch()
+        try FileManager.default.copyItem(atPath: Repo.fixture("invalid-utf8/seeds"), toPath: dir + "/seeds")
+        let run = try silkpress(["build"], in: dir)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, """
+            seeds/list.md:7:6: error: invalid UTF-8 (byte 0xFF); seeds must be UTF-8 text
+              hint: re-save the file as UTF-8, e.g. iconv -f GB18030 -t UTF-8
+            1 error; nothing was written
+
+            """)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/Output"))
+    }
+
+    func test_check_reports_the_outline_and_writes_nothing() throws {
+        let dir = try scratch()
+        try FileManager.default.copyItem(atPath: Repo.fixture("valid-list/seeds"), toPath: dir + "/seeds")
+        let run = try silkpress(["check"], in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "seeds/list.md: 1 preface, 2 category, 3 item\nok: 1 documents, 3 pages would be written\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/Output"))
+    }
+
+    func test_every_command_has_help() throws {
+        let dir = try scratch()
+        for command in [["--help"], ["build", "--help"], ["check", "--help"]] {
+            let run = try silkpress(command, in: dir)
+            XCTAssertEqual(run.status, 0)
+            XCTAssertTrue(run.stdout.contains("USAGE: silkpress"), run.stdout)
+        }
+        let build = try silkpress(["build", "--help"], in: dir).stdout
+        for option in ["--seeds <DIR>", "--templates <DIR>", "--output <DIR>", "--timings"] {
+            XCTAssertTrue(build.contains(option), option)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SiteBuild
+import SiteModel
+import XCTest
+
+/// Builds the fixture site in Tests/Fixtures/valid-list into a temporary folder.
+final class FixtureSiteTests: XCTestCase {
+    func test_can_build_a_list_document_into_pages_data_and_an_edition() throws {
+        let out = try scratch() + "/site"
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), output: out)
+        XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
+        let files = Set(tree(out).keys)
+        XCTAssertEqual(files, [
+            ".silkpress-build", "README.md", "assets/site.css", "index.html",
+            "data/documents.json", "data/editions/list.md",
+            "documents/list/index.html", "documents/list/source.html", "media/images/map.png",
+        ])
+        let page = try text(out + "/documents/list/index.html")
+        for anchor in ["category-1", "category-2", "item-1-1", "item-1-2", "item-2-1", "toc"] {
+            XCTAssertTrue(page.contains("id=\"\(anchor)\""), anchor)
+        }
+        // Relative links that name a file; the source line of each item links into the source page.
+        XCTAssertTrue(page.contains("href=\"../../assets/site.css\""))
+        XCTAssertTrue(page.contains("href=\"source.html#L20\""))
+        XCTAssertTrue(page.contains("rel=\"prev\" href=\"../../index.html\""))
+        XCTAssertTrue(page.contains("<img src=\"../../media/images/map.png\" alt=\"地图\" />"))
+        XCTAssertTrue(try text(out + "/documents/list/source.html").contains("<li id=\"L20\">"))
+    }
+
+    func test_seed_text_is_escaped_and_raw_html_never_published() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let page = try text(out + "/documents/list/index.html")
+        XCTAssertTrue(page.contains("<title>测试成果清单 &lt;b&gt;粗&lt;/b&gt; · "))
+        XCTAssertFalse(page.contains("<script>"))
+        XCTAssertFalse(page.contains("<b>粗"))
+        XCTAssertTrue(page.contains("《合作备忘录》"))
+        XCTAssertTrue(page.contains("<em>合作协议</em>"))
+        // The source page shows the raw line, escaped.
+        XCTAssertTrue(try text(out + "/documents/list/source.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    func test_documents_json_follows_the_data_contract() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: out + "/data/documents.json"))
+        let docs = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(docs.count, 1)
+        let d = docs[0]
+        XCTAssertEqual(d["id"] as? String, "list")
+        XCTAssertEqual(d["title"] as? String, "测试成果清单 <b>粗</b>")
+        XCTAssertEqual(d["date"] as? String, "2019-04-27")
+        XCTAssertEqual(d["source"] as? String, Repo.fixture("valid-list/seeds") + "/list.md")
+        XCTAssertEqual(d["url"] as? String, "documents/list/index.html")
+        let sections = try XCTUnwrap(d["sections"] as? [[String: Any]])
+        XCTAssertEqual(sections.map { $0["kind"] as? String }, ["preface", "category", "category"])
+        for s in sections + sections.flatMap({ $0["children"] as? [[String: Any]] ?? [] }) {
+            for key in ["id", "kind", "label", "inferred", "title", "text", "line", "url", "children"] {
+                XCTAssertNotNil(s[key], "section \(s["id"] ?? "?") lacks \(key)")
+            }
+            XCTAssertEqual(s["url"] as? String, "documents/list/index.html#\(s["id"] as? String ?? "")")
+        }
+        let item = try XCTUnwrap((sections[1]["children"] as? [[String: Any]])?.first)
+        XCTAssertEqual(item["kind"] as? String, "item")
+        XCTAssertEqual(item["label"] as? String, "（一）")
+        XCTAssertEqual(item["line"] as? Int, 20)
+        XCTAssertEqual(item["inferred"] as? Bool, false)
+        // Raw HTML tags are dropped at ingest; the text between them is text, as CommonMark reads it.
+        XCTAssertEqual(item["text"] as? String, "中国政府与巴基斯坦政府签署《合作备忘录》alert(1)。")
+        XCTAssertTrue(sections[1]["text"] is NSNull)
+        XCTAssertTrue(sections[0]["label"] is NSNull)
+    }
+
+    func test_the_edition_is_clean_commonmark_of_the_documents_own_text() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        XCTAssertEqual(try text(out + "/data/editions/list.md"), """
+            # 测试成果清单 \\<b\\>粗\\</b\\>
+
+            ## 测试论坛成果清单
+
+            清单涵盖2大类，共3大项、10多项具体成果。
+
+            ## 一、政策沟通
+
+            （一）中国政府与巴基斯坦政府签署《合作备忘录》alert(1)。
+
+            （二）中国政府与印度尼西亚政府签署协议。
+
+            ## 二、设施联通
+
+            （一）中国铁路总公司签署*合作协议*。
+
+            """)
+    }
+
+    func test_two_builds_of_the_same_seeds_are_byte_identical() throws {
+        let base = try scratch()
+        XCTAssertTrue(build(seeds: Repo.seeds, output: base + "/a").succeeded)
+        XCTAssertTrue(build(seeds: Repo.seeds, output: base + "/b").succeeded)
+        let a = tree(base + "/a"), b = tree(base + "/b")
+        XCTAssertGreaterThan(a.count, 5)
+        XCTAssertEqual(a, b)
+    }
+
+    func test_a_user_template_folder_overrides_only_what_it_holds() throws {
+        let base = try scratch()
+        try FileManager.default.createDirectory(atPath: base + "/theme/partials", withIntermediateDirectories: true)
+        try "我的文库".write(toFile: base + "/theme/partials/site-name.mustache", atomically: true, encoding: .utf8)
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), templates: [base + "/theme", Repo.templates],
+                           output: base + "/site")
+        XCTAssertTrue(report.succeeded)
+        let home = try text(base + "/site/index.html")
+        XCTAssertTrue(home.contains("<title>首页 · 我的文库</title>"))
+        XCTAssertTrue(home.contains("class=\"doc-list\""))  // home.mustache still the built-in one
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import SiteBuild
+import SiteModel
+import XCTest
+
+/// Invalid inputs: each gives the exact diagnostic, and nothing is written.
+final class InvalidFixtureTests: XCTestCase {
+    private func errors(_ report: BuildReport) -> [String] {
+        report.diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+
+    func test_broken_front_matter_is_reported_at_its_line() throws {
+        let seeds = Repo.fixture("bad-front-matter/seeds")
+        let report = build(seeds: seeds, output: try scratch() + "/site")
+        XCTAssertEqual(errors(report), [
+            "\(seeds)/list.md:4:1: error: bad YAML front matter: did not find expected ',' or ']' (while parsing a flow sequence)",
+        ])
+    }
+
+    func test_invalid_utf8_is_reported_at_its_line_and_column() throws {
+        let seeds = Repo.fixture("invalid-utf8/seeds")
+        let report = build(seeds: seeds, output: try scratch() + "/site")
+        XCTAssertEqual(errors(report), [
+            "\(seeds)/list.md:7:6: error: invalid UTF-8 (byte 0xFF); seeds must be UTF-8 text\n  hint: re-save the file as UTF-8, e.g. iconv -f GB18030 -t UTF-8",
+        ])
+    }
+
+    func test_a_template_naming_a_missing_partial_is_an_error_at_the_tag() throws {
+        let templates = Repo.fixture("missing-partial/templates")
+        let report = build(seeds: Repo.fixture("missing-partial/seeds"), templates: [templates, Repo.templates],
+                           output: try scratch() + "/site")
+        XCTAssertEqual(errors(report), [
+            "\(templates)/document.mustache:4:3: error: template names a missing partial 'partials/toc-typo'\n  hint: no partials/toc-typo.mustache in \(templates) or \(Repo.templates)",
+        ])
+    }
+
+    func test_an_output_folder_that_cannot_be_written_is_an_error() throws {
+        let base = try scratch()
+        try "not a folder".write(toFile: base + "/file", atomically: true, encoding: .utf8)
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), output: base + "/file/site")
+        XCTAssertEqual(errors(report), [
+            "\(base)/file/site:1:1: error: cannot create \(base)/file/.site.building-\(getpid()): Not a directory\n  hint: check that the folder holding the output exists and is writable",
+        ])
+    }
+
+    func test_a_folder_silkpress_did_not_write_is_never_replaced() throws {
+        let base = try scratch()
+        try FileManager.default.createDirectory(atPath: base + "/docs", withIntermediateDirectories: true)
+        try "mine".write(toFile: base + "/docs/thesis.txt", atomically: true, encoding: .utf8)
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), output: base + "/docs")
+        XCTAssertEqual(errors(report), [
+            "\(base)/docs:1:1: error: refusing to replace a folder that silkpress did not write (it has no .silkpress-build file)\n  hint: choose another --output, or empty the folder first",
+        ])
+        XCTAssertEqual(tree(base + "/docs").keys.sorted(), ["thesis.txt"])
+    }
+
+    func test_a_failed_build_leaves_the_previous_output_untouched() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let before = tree(out)
+        let failed = build(seeds: Repo.fixture("invalid-utf8/seeds"), output: out)
+        XCTAssertFalse(failed.succeeded)
+        XCTAssertEqual(tree(out), before)
+        // No staging folder is left beside it either.
+        let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["site"])
+    }
+
+    func test_check_writes_nothing() throws {
+        let out = try scratch() + "/site"
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), output: out, write: false)
+        XCTAssertTrue(report.succeeded)
+        XCTAssertGreaterThan(report.pageCount, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import SiteBuild
+import XCTest
+
+/// Paths of the repository and its fixtures, and a scratch folder per test.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../..").standardized.path
+    static let templates = root + "/Templates"
+    static let seeds = root + "/seeds"
+    static func fixture(_ name: String) -> String { root + "/Tests/Fixtures/" + name }
+}
+
+extension XCTestCase {
+    /// A fresh temporary folder, removed after the test.
+    func scratch() throws -> String {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("silkpress-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        return dir
+    }
+
+    func build(seeds: String, templates: [String] = [Repo.templates], output: String, write: Bool = true) -> BuildReport {
+        SiteBuilder.build(BuildOptions(seeds: seeds, templateFolders: templates, output: output, write: write))
+    }
+
+    /// Every file under `dir` (hidden ones too) with its bytes, by relative path.
+    func tree(_ dir: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for path in FileManager.default.subpaths(atPath: dir) ?? [] {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + path, isDirectory: &isDir), !isDir.boolValue {
+                out[path] = FileManager.default.contents(atPath: dir + "/" + path)
+            }
+        }
+        return out
+    }
+
+    func text(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+}
