@@ -26,7 +26,7 @@ public struct MarkdownSeedReader {
         for node in tree.document.children { state.visit(node, assetExists: assetExists) }
         state.finish()
 
-        var document = Document(id: id, source: seed.path,
+        var document = Document(id: id, source: seed.citedPath,
                                 title: frontMatter.title ?? state.heading?.text ?? id,
                                 date: frontMatter.date.flatMap(Self.isoDate),
                                 dateAsPrinted: frontMatter.date, author: frontMatter.author,

@@ -2,7 +2,14 @@ import SiteModel
 
 /// A seed's bytes decoded as UTF-8, with its lines for turning byte offsets into columns.
 public struct SeedText: Sendable {
+    /// The path as the user gave it, for diagnostics (an editor can open it).
     public let path: String
+    /// `seeds/<file>`: the seeds folder's name and the file name — what pages and data files
+    /// cite, the same wherever the folder sits, so builds stay byte-identical across machines.
+    public var citedPath: String {
+        let parts = path.split(separator: "/")
+        return parts.suffix(2).joined(separator: "/")
+    }
     public let text: String
     public let lines: [Substring]
 

@@ -3,7 +3,7 @@
 public struct Document: Hashable, Sendable {
     /// The seed's file stem; also the URL segment `documents/<id>/`.
     public var id: String
-    /// The seed path as given to the build, e.g. `seeds/brf-2017-outcomes.md`.
+    /// The seed as cited: its folder's name and file name, e.g. `seeds/brf-2017-outcomes.md`.
     public var source: String
     public var title: String
     /// ISO date `YYYY-MM-DD`, or nil when the source gives none.

@@ -50,7 +50,7 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertEqual(d["id"] as? String, "list")
         XCTAssertEqual(d["title"] as? String, "测试成果清单 <b>粗</b>")
         XCTAssertEqual(d["date"] as? String, "2019-04-27")
-        XCTAssertEqual(d["source"] as? String, Repo.fixture("valid-list/seeds") + "/list.md")
+        XCTAssertEqual(d["source"] as? String, "seeds/list.md")  // not the absolute --seeds path
         XCTAssertEqual(d["url"] as? String, "documents/list/index.html")
         let sections = try XCTUnwrap(d["sections"] as? [[String: Any]])
         XCTAssertEqual(sections.map { $0["kind"] as? String }, ["preface", "category", "category"])
@@ -101,6 +101,11 @@ final class FixtureSiteTests: XCTestCase {
         let a = tree(base + "/a"), b = tree(base + "/b")
         XCTAssertGreaterThan(a.count, 5)
         XCTAssertEqual(a, b)
+        // The same seeds in another place give the same bytes too (no absolute paths leak in).
+        try FileManager.default.createDirectory(atPath: base + "/elsewhere", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.seeds, toPath: base + "/elsewhere/seeds")
+        XCTAssertTrue(build(seeds: base + "/elsewhere/seeds", output: base + "/c").succeeded)
+        XCTAssertEqual(tree(base + "/c"), a)
     }
 
     func test_a_user_template_folder_overrides_only_what_it_holds() throws {
