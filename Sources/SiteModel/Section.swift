@@ -64,12 +64,31 @@ public struct Block: Hashable, Sendable {
     public var text: String
     /// 1-based seed line where the block starts.
     public var line: Int
+    /// For text joined from several source lines: where each later line starts, as
+    /// (offset in `text` in Unicode scalars, 1-based seed line). Empty for one-line blocks.
+    public var lineStarts: [LineStart]
 
-    public init(id: String, kind: Kind = .paragraph, markdown: String, text: String, line: Int) {
+    public init(id: String, kind: Kind = .paragraph, markdown: String, text: String, line: Int,
+                lineStarts: [LineStart] = []) {
         self.id = id
         self.kind = kind
         self.markdown = markdown
         self.text = text
+        self.line = line
+        self.lineStarts = lineStarts
+    }
+
+    /// The seed line holding the character at `offset` (Unicode scalars into `text`).
+    public func line(atOffset offset: Int) -> Int {
+        lineStarts.last { $0.offset <= offset }?.line ?? line
+    }
+}
+
+public struct LineStart: Hashable, Sendable {
+    public var offset: Int
+    public var line: Int
+    public init(offset: Int, line: Int) {
+        self.offset = offset
         self.line = line
     }
 }
