@@ -1,45 +1,79 @@
 import SiteModel
 
 /// Every page of the site with its URL and reading order: the one place URLs are decided.
+///
+/// A document whose outline has parts (a report) gets a page per top-level section under its
+/// home page, which shows the outline; other documents (an outcome list) are one page.
 public struct SiteGraph: Sendable {
-    public enum PageKind: String, Sendable { case home, document, source }
+    public enum PageKind: String, Sendable { case home, document, part, source }
 
     public struct Page: Hashable, Sendable {
         public var kind: PageKind
         /// Output-relative path of the file, e.g. `documents/brf-2017-outcomes/index.html`.
         public var path: String
         public var title: String
-        public var documentID: String?
+        public var documentID: String? = nil
+        /// For a part page: the top-level section it shows.
+        public var sectionID: String? = nil
     }
 
     public let documents: [Document]
     public private(set) var pages: [Page] = []
-    /// Home, then each document's page: what previous/next walk through.
+    /// Home, then each document's page(s): what previous/next walk through.
     public private(set) var readingOrder: [Page] = []
+    /// Document id → (section or block id → path of the page that shows it).
+    private var pageOfAnchor: [String: [String: String]] = [:]
 
     public init(documents: [Document]) {
         self.documents = documents
-        let home = Page(kind: .home, path: "index.html", title: "首页", documentID: nil)
+        let home = Page(kind: .home, path: "index.html", title: "首页")
         pages.append(home)
         readingOrder.append(home)
         for d in documents {
             let page = Page(kind: .document, path: Self.documentPath(d.id), title: d.title, documentID: d.id)
             pages.append(page)
             readingOrder.append(page)
+            var anchors: [String: String] = [:]
+            for top in d.sections {
+                var path = page.path
+                if Self.isSplit(d) {
+                    path = Self.partPath(d.id, top.id)
+                    let part = Page(kind: .part, path: path, title: Self.heading(top), documentID: d.id, sectionID: top.id)
+                    pages.append(part)
+                    readingOrder.append(part)
+                }
+                for s in top.selfAndDescendants {
+                    anchors[s.id] = path
+                    for b in s.blocks { anchors[b.id] = path }
+                }
+            }
+            pageOfAnchor[d.id] = anchors
             pages.append(Page(kind: .source, path: Self.sourcePath(d.id), title: "\(d.title)（原文）", documentID: d.id))
         }
     }
 
+    /// A document with parts reads as a book: one page per top-level section.
+    public static func isSplit(_ d: Document) -> Bool { d.sections.contains { $0.kind == .part } }
+
     public static func documentPath(_ id: String) -> String { "documents/\(id)/index.html" }
+    public static func partPath(_ id: String, _ section: String) -> String { "documents/\(id)/\(section)/index.html" }
     public static func sourcePath(_ id: String) -> String { "documents/\(id)/source.html" }
 
-    /// `documents/<doc>/index.html#<section>`, relative to the output root (the data contract's `url`).
+    /// "一、携手抗疫" — a section's label and title as a heading reads.
+    public static func heading(_ s: Section) -> String { (s.label ?? "") + s.title }
+
+    /// `documents/<doc>/…/index.html#<section>`, relative to the output root (the data contract's `url`).
     public func url(of section: Section, in document: Document) -> String {
-        Self.documentPath(document.id) + "#" + section.id
+        page(of: section.id, in: document) + "#" + section.id
     }
 
     public func url(of block: Block, in document: Document) -> String {
-        Self.documentPath(document.id) + "#" + block.id
+        page(of: block.id, in: document) + "#" + block.id
+    }
+
+    /// The page showing a section or block of the document.
+    public func page(of anchor: String, in document: Document) -> String {
+        pageOfAnchor[document.id]?[anchor] ?? Self.documentPath(document.id)
     }
 
     /// The seed line's anchor on the document's source page.
@@ -68,15 +102,14 @@ public enum RelativeURL {
     /// `target` (output-relative, may carry `#fragment`) as seen from `page`.
     public static func link(from page: String, to target: String) -> String {
         let (targetPath, fragment) = split(target)
+        if targetPath == page, !fragment.isEmpty { return fragment }
         let from = page.split(separator: "/").dropLast()
         let to = targetPath.split(separator: "/")
         var common = 0
         while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
         let rest = to[common...].map(String.init)
-        let path = (ups + rest).joined(separator: "/")
-        if path == page.split(separator: "/").last.map(String.init), !fragment.isEmpty { return fragment }
-        return path + fragment
+        return (ups + rest).joined(separator: "/") + fragment
     }
 
     private static func split(_ target: String) -> (String, String) {

@@ -45,12 +45,30 @@ struct PageContext {
 
     func document(_ d: Document) -> [String: Any] {
         var c = common(title: d.title, description: summary(d))
-        c["document"] = [
+        c["document"] = documentInfo(d)
+        c["toc"] = d.sections.map { tocEntry($0, in: d, depth: 0) }
+        // A book-like document's home shows the outline; its sections are on their own pages.
+        c["sections"] = SiteGraph.isSplit(d) ? [] : d.sections.map { section($0, in: d, level: 2) }
+        return c
+    }
+
+    /// A page showing one top-level section of a book-like document.
+    func part(_ d: Document, _ top: Section) -> [String: Any] {
+        var c = common(title: SiteGraph.heading(top) + " · " + d.title, description: d.title)
+        c["document"] = documentInfo(d)
+        c["crumbs"] = [["title": d.title, "url": link(SiteGraph.documentPath(d.id))]]
+        c["sections"] = [section(top, in: d, level: 1)]
+        return c
+    }
+
+    private func documentInfo(_ d: Document) -> [String: Any] {
+        [
             "id": d.id,
             "title": d.title,
+            "url": link(SiteGraph.documentPath(d.id)),
             "date": d.date ?? "",
-            "dateAsPrinted": d.dateAsPrinted ?? "",
             "hasDate": d.date != nil,
+            "dateAsPrinted": d.dateAsPrinted ?? d.date ?? "",
             "author": d.author ?? "",
             "hasAuthor": d.author != nil,
             "tags": d.tags,
@@ -62,13 +80,25 @@ struct PageContext {
                 ["name": m.name, "value": m.value, "line": m.line,
                  "sourceURL": link(graph.sourceURL(line: m.line, in: d))] as [String: Any]
             },
-        ] as [String: Any]
-        c["toc"] = d.sections.map { s in
-            ["id": s.id, "label": s.label ?? "", "title": s.title,
-             "count": s.children.count, "hasCount": !s.children.isEmpty] as [String: Any]
-        }
-        c["sections"] = d.sections.map { section($0, in: d, level: 2) }
-        return c
+        ]
+    }
+
+    /// Table-of-contents entry: parts and sections, not items, sidebars or figures.
+    private func tocEntry(_ s: Section, in d: Document, depth: Int) -> [String: Any] {
+        let listed: Set<SectionKind> = [.part, .section, .category, .preface, .outlook, .appendix, .other]
+        let children = depth == 0 ? s.children.filter { listed.contains($0.kind) } : []
+        let items = s.children.filter { $0.kind == .item }.count
+        return [
+            "id": s.id,
+            "url": link(graph.url(of: s, in: d)),
+            "label": s.label ?? "",
+            "title": s.title,
+            "inferred": s.inferred,
+            "count": items,
+            "hasCount": items > 0,
+            "children": children.map { tocEntry($0, in: d, depth: depth + 1) },
+            "hasChildren": !children.isEmpty,
+        ]
     }
 
     func source(_ d: Document, lines: [Substring]) -> [String: Any] {
@@ -97,7 +127,10 @@ struct PageContext {
             "hasLine": s.line != nil,
             "sourceURL": link(graph.sourceURL(line: line, in: d)),
             "isItem": s.kind == .item,
-            "heading": "h\(min(level, 6))",
+            "isSidebar": s.kind == .sidebar,
+            "isFigure": s.kind == .figure,
+            "isPlain": ![.item, .sidebar, .figure].contains(s.kind),
+            "heading": "h\(min(max(level, 1), 6))",
             "content": s.content.map { entry -> [String: Any] in
                 switch entry {
                 case .block(let b): ["block": block(b, in: d), "section": false]
@@ -109,11 +142,14 @@ struct PageContext {
 
     private func block(_ b: Block, in d: Document) -> [String: Any] {
         let html = BlockHTML.render(b, root: root)
+        let inline = BlockHTML.unwrapped(html)
         return [
             "id": b.id,
             "kind": b.kind.rawValue,
             "html": html,
-            "inlineHTML": BlockHTML.unwrapped(html),
+            "inlineHTML": inline,
+            // One paragraph: the anchor goes on the <p> itself.
+            "isParagraph": inline != html,
             "line": b.line,
             "sourceURL": link(graph.sourceURL(line: b.line, in: d)),
         ]

@@ -63,6 +63,9 @@ public struct SiteRenderer: Sendable {
             return templates.render("home", context.home())
         case (.document, let d?):
             return templates.render("document", context.document(d))
+        case (.part, let d?):
+            guard let top = d.sections.first(where: { $0.id == page.sectionID }) else { return "" }
+            return templates.render("part", context.part(d, top))
         case (.source, let d?):
             let lines = d.sourceText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             return templates.render("source", context.source(d, lines: lines))

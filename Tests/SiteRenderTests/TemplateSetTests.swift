@@ -18,7 +18,8 @@ final class TemplateSetTests: XCTestCase {
     private let minimal = ["layout.mustache": "<html>{{$content}}{{/content}}</html>",
                            "home.mustache": "{{<layout}}{{$content}}home{{/content}}{{/layout}}",
                            "document.mustache": "{{<layout}}{{$content}}{{title}}{{/content}}{{/layout}}",
-                           "source.mustache": "src", "assets/site.css": "body{}", "README.md": "about"]
+                           "part.mustache": "part", "source.mustache": "src", "assets/site.css": "body{}",
+                           "README.md": "about"]
 
     func test_templates_render_with_layout_inheritance_and_html_escaping() throws {
         let dir = try folder(minimal)
