@@ -5,7 +5,10 @@ import SiteModel
 /// A document whose outline has parts (a report) gets a page per top-level section under its
 /// home page, which shows the outline; other documents (an outcome list) are one page.
 public struct SiteGraph: Sendable {
-    public enum PageKind: String, Sendable { case home, document, part, source }
+    public enum PageKind: String, Sendable {
+        case home, document, part, source
+        case countries, country, organisations, organisation, agreements, agreement
+    }
 
     public struct Page: Hashable, Sendable {
         public var kind: PageKind
@@ -15,17 +18,21 @@ public struct SiteGraph: Sendable {
         public var documentID: String? = nil
         /// For a part page: the top-level section it shows.
         public var sectionID: String? = nil
+        /// For an entity page: the country's ISO code, the organisation's or agreement's id.
+        public var entityID: String? = nil
     }
 
     public let documents: [Document]
+    public let entities: EntityIndex
     public private(set) var pages: [Page] = []
     /// Home, then each document's page(s): what previous/next walk through.
     public private(set) var readingOrder: [Page] = []
     /// Document id → (section or block id → path of the page that shows it).
     private var pageOfAnchor: [String: [String: String]] = [:]
 
-    public init(documents: [Document]) {
+    public init(documents: [Document], entities: EntityIndex = EntityIndex()) {
         self.documents = documents
+        self.entities = entities
         let home = Page(kind: .home, path: "index.html", title: "首页")
         pages.append(home)
         readingOrder.append(home)
@@ -50,6 +57,33 @@ public struct SiteGraph: Sendable {
             pageOfAnchor[d.id] = anchors
             pages.append(Page(kind: .source, path: Self.sourcePath(d.id), title: "\(d.title)（原文）", documentID: d.id))
         }
+        // Entity indexes and pages (not in the reading order: they are reference pages).
+        pages.append(Page(kind: .countries, path: Self.countriesPath, title: "国家和地区"))
+        for c in entities.countries {
+            pages.append(Page(kind: .country, path: Self.countryPath(c.iso2), title: c.nameZh, entityID: c.iso2))
+        }
+        pages.append(Page(kind: .organisations, path: Self.organisationsPath, title: "国际组织"))
+        for o in entities.organisations {
+            pages.append(Page(kind: .organisation, path: Self.organisationPath(o.id), title: o.nameZh, entityID: o.id))
+        }
+        pages.append(Page(kind: .agreements, path: Self.agreementsPath, title: "协议和文件"))
+        for a in entities.agreements {
+            pages.append(Page(kind: .agreement, path: Self.agreementPath(a.id), title: a.title, entityID: a.id))
+        }
+    }
+
+    public static let countriesPath = "countries/index.html"
+    public static let organisationsPath = "organisations/index.html"
+    public static let agreementsPath = "agreements/index.html"
+    public static func countryPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/index.html" }
+    public static func briefPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/brief/index.html" }
+    public static func organisationPath(_ id: String) -> String { "organisations/\(id)/index.html" }
+    public static func agreementPath(_ id: String) -> String { "agreements/\(id)/index.html" }
+
+    /// The paragraph a mention stands in (the data contract's mention `url`).
+    public func url(of mention: Mention) -> String {
+        guard let d = documents.first(where: { $0.id == mention.document }) else { return Self.documentPath(mention.document) }
+        return page(of: mention.block, in: d) + "#" + mention.block
     }
 
     /// A document with parts reads as a book: one page per top-level section.

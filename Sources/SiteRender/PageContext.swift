@@ -8,6 +8,7 @@ import SiteModel
 struct PageContext {
     let graph: SiteGraph
     let page: SiteGraph.Page
+    let index: TextIndex
 
     var root: String { RelativeURL.root(from: page.path) }
 
@@ -19,6 +20,9 @@ struct PageContext {
             "pageTitle": title,
             "description": description,
             "homeURL": link("index.html"),
+            "countriesURL": link(SiteGraph.countriesPath),
+            "organisationsURL": link(SiteGraph.organisationsPath),
+            "agreementsURL": link(SiteGraph.agreementsPath),
             "isHome": page.kind == .home,
             "prev": false,
             "next": false,

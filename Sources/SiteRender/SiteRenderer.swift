@@ -36,10 +36,12 @@ public struct SiteRenderer: Sendable {
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
         // Pages render on all cores; each needs only the graph and the templates.
+        let index = TextIndex(graph.documents)
         var files: [OutputFile] = graph.pages.parallelMap { page in
-            OutputFile(path: page.path, text: renderPage(page, graph: graph))
+            OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
+        files += try EntitiesJSON.files(graph)
         for d in graph.documents {
             files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
             for asset in d.assets {
@@ -55,8 +57,9 @@ public struct SiteRenderer: Sendable {
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
     }
 
-    private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph) -> String {
-        let context = PageContext(graph: graph, page: page)
+    private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph, index: TextIndex) -> String {
+        let context = PageContext(graph: graph, page: page, index: index)
+        let e = graph.entities
         let document = graph.documents.first { $0.id == page.documentID }
         switch (page.kind, document) {
         case (.home, _):
@@ -69,6 +72,21 @@ public struct SiteRenderer: Sendable {
         case (.source, let d?):
             let lines = d.sourceText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             return templates.render("source", context.source(d, lines: lines))
+        case (.countries, _):
+            return templates.render("countries", context.countriesIndex())
+        case (.country, _):
+            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
+            return templates.render("country", context.country(c))
+        case (.organisations, _):
+            return templates.render("organisations", context.organisationsIndex())
+        case (.organisation, _):
+            guard let o = e.organisations.first(where: { $0.id == page.entityID }) else { return "" }
+            return templates.render("organisation", context.organisation(o))
+        case (.agreements, _):
+            return templates.render("agreements", context.agreementsIndex())
+        case (.agreement, _):
+            guard let a = e.agreements.first(where: { $0.id == page.entityID }) else { return "" }
+            return templates.render("agreement", context.agreement(a))
         default:
             return ""
         }

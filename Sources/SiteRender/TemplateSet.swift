@@ -19,7 +19,8 @@ public struct TemplateSet: Sendable {
     public let assets: [File]
 
     /// The page templates a build needs.
-    public static let required = ["layout", "home", "document", "part", "source"]
+    public static let required = ["layout", "home", "document", "part", "source", "countries", "country",
+                                   "organisations", "organisation", "agreements", "agreement"]
 
     public static func load(folders: [String]) -> Result<TemplateSet, BuildFailure> {
         var chosen: [String: File] = [:]  // name with extension → file; first folder wins

@@ -13,7 +13,9 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertEqual(files, [
             ".silkpress-build", "README.md", "assets/site.css", "index.html",
             "data/documents.json", "data/editions/list.md",
+            "data/countries.json", "data/countries.csv", "data/organisations.json", "data/agreements.json",
             "documents/list/index.html", "documents/list/source.html", "media/images/map.png",
+            "countries/index.html", "organisations/index.html", "agreements/index.html",
         ])
         let page = try text(out + "/documents/list/index.html")
         for anchor in ["category-1", "category-2", "item-1-1", "item-1-2", "item-2-1", "toc"] {

@@ -1,0 +1,141 @@
+import SiteLink
+import SiteModel
+
+/// Values for the countries, organisations and agreements pages.
+extension PageContext {
+    func countriesIndex() -> [String: Any] {
+        var c = common(title: "国家和地区", description: "文献提到的国家和地区，按大洲分组")
+        let docs = graph.documents
+        c["documents"] = docs.map { ["title": $0.title] }
+        let byContinent = Dictionary(grouping: graph.entities.countries) { $0.continent ?? "其他" }
+        c["continents"] = Self.continentOrder(byContinent.keys).map { continent in
+            [
+                "name": continent,
+                "countries": (byContinent[continent] ?? []).sorted { ($0.mentions.count, $1.iso2) > ($1.mentions.count, $0.iso2) }.map { country in
+                    [
+                        "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
+                        "url": link(SiteGraph.countryPath(country.iso2)),
+                        "total": country.mentions.count,
+                        "perDocument": docs.map { d in ["count": country.mentions.filter { $0.document == d.id }.count] },
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        c["countryCount"] = graph.entities.countries.count
+        return c
+    }
+
+    func country(_ country: Country) -> [String: Any] {
+        var c = common(title: country.nameZh, description: "\(country.nameZh)（\(country.nameEn)）在文献中的全部提及")
+        c["country"] = [
+            "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
+            "continent": country.continent ?? "", "hasContinent": country.continent != nil,
+            "isTerritory": country.kind == .territory, "total": country.mentions.count,
+        ] as [String: Any]
+        c["perDocument"] = graph.documents.compactMap { d -> [String: Any]? in
+            let n = country.mentions.filter { $0.document == d.id }.count
+            return n == 0 ? nil : ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "count": n]
+        }
+        let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
+        c["agreements"] = agreements.map(agreementRow)
+        c["hasAgreements"] = !agreements.isEmpty
+        let related = coMentioned(with: country)
+        c["related"] = related
+        c["hasRelated"] = !related.isEmpty
+        c["groups"] = mentionGroups(country.mentions)
+        return c
+    }
+
+    func organisationsIndex() -> [String: Any] {
+        var c = common(title: "国际组织", description: "文献提到的国际组织、多边开发银行和区域组织")
+        c["organisations"] = graph.entities.organisations.map { o in
+            ["nameZh": o.nameZh, "nameEn": o.nameEn ?? "", "hasEnglish": o.nameEn != nil,
+             "aliases": o.aliases.joined(separator: "、"), "hasAliases": !o.aliases.isEmpty,
+             "url": link(SiteGraph.organisationPath(o.id)), "total": o.mentions.count] as [String: Any]
+        }
+        return c
+    }
+
+    func organisation(_ o: Organisation) -> [String: Any] {
+        var c = common(title: o.nameZh, description: "\(o.nameZh)在文献中的全部提及")
+        c["organisation"] = ["nameZh": o.nameZh, "nameEn": o.nameEn ?? "", "hasEnglish": o.nameEn != nil,
+                             "aliases": o.aliases.joined(separator: "、"), "hasAliases": !o.aliases.isEmpty,
+                             "total": o.mentions.count] as [String: Any]
+        c["groups"] = mentionGroups(o.mentions)
+        return c
+    }
+
+    func agreementsIndex() -> [String: Any] {
+        var c = common(title: "协议和文件", description: "文献中签署的协议和提到的文件，按类型分组")
+        let byType = Dictionary(grouping: graph.entities.agreements) { $0.type ?? ($0.kind == .document ? "文件" : "其他") }
+        c["types"] = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type in
+            ["name": type, "count": byType[type]?.count ?? 0, "agreements": (byType[type] ?? []).map(agreementRow)] as [String: Any]
+        }
+        c["total"] = graph.entities.agreements.count
+        return c
+    }
+
+    func agreement(_ a: Agreement) -> [String: Any] {
+        var c = common(title: a.title, description: "\(a.type ?? "文件")：\(a.title)")
+        let countries = a.countries.compactMap { iso in graph.entities.countries.first { $0.iso2 == iso } }
+        c["agreement"] = [
+            "title": a.title, "type": a.type ?? "", "hasType": a.type != nil, "isDocument": a.kind == .document,
+            "parties": a.parties, "hasParties": !a.parties.isEmpty,
+            "countries": countries.map { ["nameZh": $0.nameZh, "url": link(SiteGraph.countryPath($0.iso2))] },
+            "hasCountries": !countries.isEmpty,
+        ] as [String: Any]
+        c["groups"] = mentionGroups(a.mentions)
+        return c
+    }
+
+    private func agreementRow(_ a: Agreement) -> [String: Any] {
+        ["title": a.title, "type": a.type ?? "", "hasType": a.type != nil, "url": link(SiteGraph.agreementPath(a.id)),
+         "parties": a.parties.joined(separator: "、"), "count": a.mentions.count]
+    }
+
+    /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
+    private func coMentioned(with country: Country) -> [[String: Any]] {
+        let blocks = Set(country.mentions.map { $0.document + "#" + $0.block })
+        var shared: [(Country, Int)] = []
+        for other in graph.entities.countries where other.iso2 != country.iso2 {
+            let n = Set(other.mentions.map { $0.document + "#" + $0.block }).intersection(blocks).count
+            if n > 0 { shared.append((other, n)) }
+        }
+        return shared.sorted { ($0.1, $1.0.iso2) > ($1.1, $0.0.iso2) }.prefix(10).map { other, n in
+            ["nameZh": other.nameZh, "url": link(SiteGraph.countryPath(other.iso2)), "count": n]
+        }
+    }
+
+    /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
+    func mentionGroups(_ mentions: [Mention]) -> [[String: Any]] {
+        graph.documents.compactMap { d -> [String: Any]? in
+            let mine = mentions.filter { $0.document == d.id }
+            guard !mine.isEmpty else { return nil }
+            var order: [String] = []
+            var bySection: [String: [Mention]] = [:]
+            for m in mine {
+                if bySection[m.section] == nil { order.append(m.section) }
+                bySection[m.section, default: []].append(m)
+            }
+            return [
+                "title": d.title, "url": link(SiteGraph.documentPath(d.id)), "count": mine.count,
+                "sections": order.map { sid -> [String: Any] in
+                    let section = d.allSections.first { $0.id == sid }
+                    return [
+                        "label": section?.label ?? "", "title": section?.title ?? sid,
+                        "url": section.map { link(graph.url(of: $0, in: d)) } ?? "",
+                        "mentions": (bySection[sid] ?? []).map { m in
+                            ["snippetHTML": index.snippetHTML(m), "url": link(graph.url(of: m)), "line": m.line,
+                             "sourceURL": link(graph.sourceURL(line: m.line, in: d))] as [String: Any]
+                        },
+                    ]
+                },
+            ]
+        }
+    }
+
+    static func continentOrder(_ names: some Sequence<String>) -> [String] {
+        let order = ["亚洲", "欧洲", "非洲", "北美洲", "南美洲", "大洋洲", "其他"]
+        return names.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+    }
+}
