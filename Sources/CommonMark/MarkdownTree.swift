@@ -11,7 +11,8 @@ public final class MarkdownTree {
     let root: OpaquePointer
 
     public init(_ markdown: String) {
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        // NORMALIZE merges adjacent text nodes (cmark splits them at escapes), so a name is one node.
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE
         var text = markdown
         root = text.withUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
@@ -115,6 +116,69 @@ public struct MarkdownNode {
 
     /// Every node below this one, depth first.
     public var descendants: [MarkdownNode] { children.flatMap { [$0] + $0.descendants } }
+
+    /// Wraps character ranges of the text (Unicode-scalar offsets into `plainText`) in links.
+    /// A range that crosses markup (half inside emphasis) is left alone rather than broken.
+    public func addLinks(_ links: [(offset: Int, length: Int, url: String, title: String)]) {
+        guard !links.isEmpty else { return }
+        var position = 0
+        var pending = links.sorted { $0.offset < $1.offset }[...]
+        for node in descendants {
+            switch node.kind {
+            case .softBreak, .lineBreak:
+                position += node.breakWidth
+            case .text:
+                let literal = Array((node.literal ?? "").unicodeScalars)
+                let start = position
+                position += literal.count
+                var inside: [(Int, Int, String, String)] = []
+                while let l = pending.first, l.offset < position {
+                    pending = pending.dropFirst()
+                    if l.offset >= start, l.offset + l.length <= position {
+                        inside.append((l.offset - start, l.length, l.url, l.title))
+                    }
+                }
+                if !inside.isEmpty { node.split(literal, links: inside) }
+            case .code:
+                position += (node.literal ?? "").unicodeScalars.count
+            default:
+                break
+            }
+        }
+    }
+
+    /// The width a soft break has in `plainText`: a space between two non-wide characters.
+    private var breakWidth: Int {
+        guard let prev = cmark_node_previous(pointer), let next = cmark_node_next(pointer) else { return 0 }
+        let before = MarkdownNode(prev, tree: tree).plainText.last
+        let after = MarkdownNode(next, tree: tree).plainText.first
+        if let b = before, let a = after, !b.isWideCharacter, !a.isWideCharacter, b != " " { return 1 }
+        return 0
+    }
+
+    /// Replaces this text node with text and link nodes.
+    private func split(_ scalars: [Unicode.Scalar], links: [(Int, Int, String, String)]) {
+        func text(_ range: Range<Int>) -> OpaquePointer? {
+            guard !range.isEmpty, let n = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[range])
+            cmark_node_set_literal(n, String(s))
+            return n
+        }
+        var cursor = 0
+        for (offset, length, url, title) in links where offset >= cursor {
+            if let t = text(cursor..<offset) { cmark_node_insert_before(pointer, t) }
+            if let link = cmark_node_new(CMARK_NODE_LINK), let t = text(offset..<(offset + length)) {
+                cmark_node_set_url(link, url)
+                cmark_node_set_title(link, title)
+                cmark_node_append_child(link, t)
+                cmark_node_insert_before(pointer, link)
+            }
+            cursor = offset + length
+        }
+        if let t = text(cursor..<scalars.count) { cmark_node_insert_before(pointer, t) }
+        remove()
+    }
 
     /// Removes the node from its tree and frees it.
     public func remove() {

@@ -29,6 +29,8 @@ public struct SiteGraph: Sendable {
     public private(set) var readingOrder: [Page] = []
     /// Document id → (section or block id → path of the page that shows it).
     private var pageOfAnchor: [String: [String: String]] = [:]
+    /// Document id → (block id → links to put into that paragraph's text).
+    private var inlineLinks: [String: [String: [InlineLink]]] = [:]
 
     public init(documents: [Document], entities: EntityIndex = EntityIndex()) {
         self.documents = documents
@@ -70,6 +72,39 @@ public struct SiteGraph: Sendable {
         for a in entities.agreements {
             pages.append(Page(kind: .agreement, path: Self.agreementPath(a.id), title: a.title, entityID: a.id))
         }
+        linkMentions()
+    }
+
+    /// The first mention of each entity in a paragraph links to the entity's page.
+    private mutating func linkMentions() {
+        var links: [String: [String: [InlineLink]]] = [:]
+        func add(_ mentions: [Mention], _ target: String, _ title: String) {
+            var seen = Set<String>()
+            for m in mentions where seen.insert(m.document + "#" + m.block).inserted {
+                links[m.document, default: [:]][m.block, default: []].append(
+                    InlineLink(offset: m.offset, length: m.surface.unicodeScalars.count, target: target, title: title))
+            }
+        }
+        for c in entities.countries { add(c.mentions, Self.countryPath(c.iso2), c.nameZh) }
+        for o in entities.organisations { add(o.mentions, Self.organisationPath(o.id), o.nameZh) }
+        for a in entities.agreements where a.kind == .document { add(a.mentions, Self.agreementPath(a.id), a.title) }
+        // Overlapping names (an organisation inside an agreement's title) keep the longer one.
+        for (d, blocks) in links {
+            for (b, list) in blocks {
+                var kept: [InlineLink] = []
+                for l in list.sorted(by: { ($0.offset, -$0.length) < ($1.offset, -$1.length) })
+                where kept.last.map({ $0.offset + $0.length <= l.offset }) ?? true {
+                    kept.append(l)
+                }
+                links[d]?[b] = kept
+            }
+        }
+        inlineLinks = links
+    }
+
+    /// Links to put into a paragraph's text (offsets in Unicode scalars of `Block.text`).
+    public func links(in block: Block, of document: Document) -> [InlineLink] {
+        inlineLinks[document.id]?[block.id] ?? []
     }
 
     public static let countriesPath = "countries/index.html"
@@ -124,6 +159,15 @@ public struct SiteGraph: Sendable {
         guard let i = readingOrder.firstIndex(of: page), i + 1 < readingOrder.count else { return nil }
         return readingOrder[i + 1]
     }
+}
+
+/// A stretch of a paragraph's text that links to another page of the site.
+public struct InlineLink: Hashable, Sendable {
+    public var offset: Int
+    public var length: Int
+    /// Output-relative target, e.g. `countries/pk/index.html`.
+    public var target: String
+    public var title: String
 }
 
 /// Relative links that name a file, so the site works from `file://` and any sub-path.

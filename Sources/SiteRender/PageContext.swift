@@ -145,7 +145,8 @@ struct PageContext {
     }
 
     private func block(_ b: Block, in d: Document) -> [String: Any] {
-        let html = BlockHTML.render(b, root: root)
+        let links = graph.links(in: b, of: d).map { (offset: $0.offset, length: $0.length, url: link($0.target), title: $0.title) }
+        let html = BlockHTML.render(b, root: root, links: links)
         let inline = BlockHTML.unwrapped(html)
         return [
             "id": b.id,

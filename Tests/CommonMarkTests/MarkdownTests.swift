@@ -28,4 +28,15 @@ final class MarkdownTests: XCTestCase {
         image?.remove()
         XCTAssertEqual(tree.document.html, "<p>a  b</p>\n")
     }
+
+    func test_links_are_spliced_into_the_text_at_plain_text_offsets() {
+        let tree = MarkdownTree("与*巴基斯坦*、印度尼西亚和 RCEP\n成员签署")
+        let doc = tree.document
+        XCTAssertEqual(doc.plainText, "与巴基斯坦、印度尼西亚和 RCEP成员签署")
+        doc.addLinks([(offset: 6, length: 5, url: "../id/index.html", title: "印度尼西亚"),
+                      (offset: 1, length: 4, url: "pk.html", title: ""),  // inside emphasis: still one text node
+                      (offset: 13, length: 6, url: "x.html", title: "")])  // crosses the line break: left alone
+        XCTAssertEqual(doc.html, "<p>与<em><a href=\"pk.html\">巴基斯坦</a></em>、<a href=\"../id/index.html\" title=\"印度尼西亚\">印度尼西亚</a>和 RCEP\n成员签署</p>\n")
+        XCTAssertEqual(doc.plainText, "与巴基斯坦、印度尼西亚和 RCEP成员签署")
+    }
 }

@@ -20,7 +20,7 @@ final class EntityRenderTests: XCTestCase {
         let id = Country(iso2: "ID", nameZh: "印度尼西亚", nameEn: "Indonesia", kind: .country, continent: "亚洲",
                          mentions: [mention("印度尼西亚", 10)])
         let mou = Agreement(id: "doc-1", kind: .document, title: "合作<备忘录>", type: "谅解备忘录",
-                            parties: ["中国政府", "巴基斯坦政府"], countries: ["PK"], mentions: [mention("《合作<备忘录>》", 21)])
+                            parties: ["中国政府", "巴基斯坦政府"], countries: ["PK"], mentions: [mention("《合作<备忘录>》", 19)])
         return SiteGraph(documents: [doc], entities: EntityIndex(countries: [id, pk], agreements: [mou]))
     }
 
@@ -74,5 +74,10 @@ final class EntityRenderTests: XCTestCase {
         XCTAssertEqual(agreements.first?["type"] as? String, "谅解备忘录")
         XCTAssertEqual(agreements.first?["countries"] as? [String], ["PK"])
         XCTAssertEqual(agreements.first?["url"] as? String, "agreements/doc-1/index.html")
+    }
+
+    func test_the_first_mention_of_each_entity_in_a_paragraph_links_to_its_page() throws {
+        let page = try XCTUnwrap(try render()["documents/list/index.html"])
+        XCTAssertTrue(page.contains("中国政府与<a href=\"../../countries/pk/index.html\" title=\"巴基斯坦\">巴基斯坦</a>、<a href=\"../../countries/id/index.html\" title=\"印度尼西亚\">印度尼西亚</a>政府签署<a href=\"../../agreements/doc-1/index.html\" title=\"合作&lt;备忘录&gt;\">《合作&lt;备忘录&gt;》</a>。"), page)
     }
 }
