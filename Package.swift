@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "SiteRender", dependencies: [
             "SiteModel", "SiteLink", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "SiteBuild", dependencies: ["SiteModel", "SeedIngest", "SiteLink", "SiteRender"]),
+        .target(name: "LinkCheck", dependencies: ["SiteModel"]),
+        .target(name: "SiteBuild", dependencies: ["SiteModel", "SeedIngest", "SiteLink", "SiteRender", "LinkCheck"]),
         .executableTarget(name: "silkpress", dependencies: [
             "SiteBuild", "SiteModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "SeedIngestTests", dependencies: ["SeedIngest", "SiteModel"]),
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
+        .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel"]),
     ]
 )

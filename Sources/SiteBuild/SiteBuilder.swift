@@ -1,4 +1,5 @@
 import Foundation
+import LinkCheck
 import SeedIngest
 import SiteLink
 import SiteModel
@@ -72,6 +73,19 @@ public enum SiteBuilder {
                     return []
                 }
             }
+        }
+
+        // A broken internal link fails the build before anything is written.
+        if !log.hasErrors, !report.files.isEmpty {
+            let files = report.files
+            let broken = timed("links", &report) {
+                var contents: [String: [UInt8]] = [:]
+                for f in files {
+                    if case .bytes(let b) = f.contents { contents[f.path] = b } else { contents[f.path] = [] }
+                }
+                return LinkChecker(files: contents, displayRoot: options.output).check()
+            }
+            log.add(contentsOf: broken)
         }
 
         if options.write, !log.hasErrors {

@@ -57,11 +57,28 @@ struct Build: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Parse, link and render everything in memory and report problems; write nothing.")
+        abstract: "Parse, link and render everything in memory and report problems; write nothing.",
+        discussion: "With --links, check the internal links of an already built site folder instead.")
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Check every internal link and #anchor of the built site in --site.")
+    var links = false
+
+    @Option(help: ArgumentHelp("The built site whose links --links checks.", valueName: "DIR"))
+    var siteFolder = "Output"
+
     func run() throws {
+        if links {
+            let broken = SiteLinks.check(folder: siteFolder)
+            for d in broken { Console.err(d.description) }
+            guard broken.isEmpty else {
+                Console.err("\(broken.count) broken link\(broken.count == 1 ? "" : "s")")
+                throw ExitCode.failure
+            }
+            Console.out("ok: no broken links in \(siteFolder)/")
+            return
+        }
         let options = BuildOptions(seeds: site.seeds, templateFolders: site.templateFolders, write: false)
         let report = SiteBuilder.build(options)
         Console.print(report, timings: site.timings)

@@ -66,6 +66,21 @@ final class InvalidFixtureTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["site"])
     }
 
+    func test_a_broken_internal_link_fails_the_build_naming_every_page() throws {
+        let templates = Repo.fixture("broken-link/templates")
+        let out = try scratch() + "/site"
+        let report = build(seeds: Repo.fixture("valid-list/seeds"), templates: [templates, Repo.templates], output: out)
+        let errors = errors(report)
+        // The footer is on every page; each page's broken link is reported.
+        XCTAssertEqual(errors.count, report.pageCount)
+        // Line and column depend on the page's layout; the rest is exact.
+        XCTAssertTrue(errors.contains { e in
+            e.hasPrefix("\(out)/documents/list/index.html:")
+                && e.hasSuffix(": error: broken link href=\"../../about/index.html\": no file about/index.html in the site")
+        }, errors.joined(separator: "\n"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
     func test_check_writes_nothing() throws {
         let out = try scratch() + "/site"
         let report = build(seeds: Repo.fixture("valid-list/seeds"), output: out, write: false)

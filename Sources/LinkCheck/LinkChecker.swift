@@ -1,0 +1,151 @@
+import SiteModel
+
+/// Checks every internal `href` and `src` of a site's HTML, and every `#fragment`, against the
+/// site's own files. External links (`https:`, `mailto:` …) are not followed.
+public struct LinkChecker {
+    /// Output-relative path → file bytes (HTML or not; only HTML is scanned).
+    public let files: [String: [UInt8]]
+    /// Prefix for paths in diagnostics (the output folder as the user named it).
+    public let displayRoot: String
+
+    public init(files: [String: [UInt8]], displayRoot: String) {
+        self.files = files
+        self.displayRoot = displayRoot
+    }
+
+    /// One error per broken link, in page order, with the line and column of the attribute.
+    public func check() -> [Diagnostic] {
+        let html = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        var ids: [String: Set<String>] = [:]
+        for page in html { ids[page] = Set(HTMLScan.attributes(named: ["id"], in: files[page] ?? []).map(\.value)) }
+        var out: [Diagnostic] = []
+        for page in html {
+            for ref in HTMLScan.attributes(named: ["href", "src"], in: files[page] ?? []) {
+                guard let problem = problem(with: ref.value, on: page, ids: &ids) else { continue }
+                out.append(.error(displayRoot + "/" + page, line: ref.line, column: ref.column,
+                                  "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
+            }
+        }
+        return out
+    }
+
+    private func problem(with url: String, on page: String, ids: inout [String: Set<String>]) -> String? {
+        if url.isEmpty { return "empty link" }
+        if Self.isExternal(url) { return nil }
+        if url.hasPrefix("/") { return "absolute path; links must be relative so the site works from file://" }
+        let (path, fragment) = Self.split(url)
+        var target = page
+        if !path.isEmpty {
+            if path.hasSuffix("/") { return "names a folder; link to its index.html so it works from file://" }
+            guard let resolved = Self.resolve(path, from: page) else { return "leads outside the site" }
+            target = resolved
+        }
+        guard files[target] != nil else { return "no file \(target) in the site" }
+        guard let fragment, !fragment.isEmpty else { return nil }
+        if target.hasSuffix(".html"), ids[target]?.contains(Self.percentDecoded(fragment)) != true {
+            return "no id=\"\(fragment)\" in \(target)"
+        }
+        return nil
+    }
+
+    static func isExternal(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return url.hasPrefix("//") }
+        let scheme = url[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    static func split(_ url: String) -> (String, String?) {
+        let noQuery = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let base = String(noQuery[0])
+        guard let hash = url.firstIndex(of: "#") else { return (base, nil) }
+        let path = String(url[..<hash]).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        return (String(path), String(url[url.index(after: hash)...]))
+    }
+
+    /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.
+    static func resolve(_ path: String, from page: String) -> String? {
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for piece in percentDecoded(path).split(separator: "/", omittingEmptySubsequences: false) {
+            switch piece {
+            case "", ".": continue
+            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
+            default: parts.append(String(piece))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    static func percentDecoded(_ s: String) -> String {
+        guard s.contains("%") else { return s }
+        var bytes: [UInt8] = []
+        var i = s.utf8.startIndex
+        let u = s.utf8
+        while i < u.endIndex {
+            if u[i] == UInt8(ascii: "%"), let h = u.index(i, offsetBy: 2, limitedBy: u.endIndex), h < u.endIndex,
+               let v = UInt8(String(decoding: u[u.index(after: i)...h], as: UTF8.self), radix: 16) {
+                bytes.append(v)
+                i = u.index(after: h)
+            } else {
+                bytes.append(u[i])
+                i = u.index(after: i)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Finds `name="value"` attributes in HTML bytes, with their line and column. Silkpress's own
+/// templates always quote attributes with `"`, and text never holds a raw `<` (it is escaped).
+enum HTMLScan {
+    struct Attribute {
+        var name: String
+        var value: String
+        var line: Int
+        var column: Int
+    }
+
+    static func attributes(named names: Set<String>, in bytes: [UInt8]) -> [Attribute] {
+        var out: [Attribute] = []
+        var line = 1, lineStart = 0
+        var inTag = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; lineStart = i + 1 }
+            if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
+            // An attribute: whitespace, name, `="`, value, `"`.
+            if inTag, b == UInt8(ascii: " ") || b == 0x0A || b == 0x09 {
+                var j = i + 1
+                while j < n, isNameByte(bytes[j]) { j += 1 }
+                if j > i + 1, j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") {
+                    let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+                    var k = j + 2
+                    while k < n, bytes[k] != UInt8(ascii: "\"") { k += 1 }
+                    if names.contains(name) {
+                        let raw = String(decoding: bytes[(j + 2)..<k], as: UTF8.self)
+                        let col = String(decoding: bytes[lineStart..<(i + 1)], as: UTF8.self).unicodeScalars.count + 1
+                        out.append(Attribute(name: name, value: unescape(raw), line: line, column: col))
+                    }
+                    for x in bytes[(i + 1)..<min(k, n)] where x == 0x0A { line += 1 }
+                    if let lastNL = bytes[(i + 1)..<min(k, n)].lastIndex(of: 0x0A) { lineStart = lastNL + 1 }
+                    i = k + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+    }
+
+    static func unescape(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

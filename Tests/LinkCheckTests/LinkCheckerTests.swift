@@ -1,0 +1,39 @@
+@testable import LinkCheck
+import SiteModel
+import XCTest
+
+final class LinkCheckerTests: XCTestCase {
+    private func check(_ pages: [String: String], also: [String] = []) -> [String] {
+        var files = pages.mapValues { Array($0.utf8) }
+        for f in also { files[f] = [] }
+        return LinkChecker(files: files, displayRoot: "Output").check().map(\.description)
+    }
+
+    func test_good_links_files_and_fragments_pass() {
+        XCTAssertEqual(check([
+            "index.html": "<a href=\"documents/a/index.html#p-1\">a</a> <img src=\"media/x.png\"> <a href=\"https://example.org/\">x</a> <a href=\"#top\" id=\"top\">t</a>",
+            "documents/a/index.html": "<p id=\"p-1\">x</p><a href=\"../../index.html\">home</a><a href=\"source.html#L2\">s</a>",
+            "documents/a/source.html": "<li id=\"L2\">",
+        ], also: ["media/x.png"]), [])
+    }
+
+    func test_every_broken_link_is_reported_with_its_page_line_and_column() {
+        XCTAssertEqual(check([
+            "index.html": "<p>\n  <a href=\"documents/b/index.html\">b</a>\n<a class=\"x\" href=\"documents/a/index.html#nope\">a</a></p>",
+            "documents/a/index.html": "<a href=\"/index.html\">abs</a><a href=\"../../countries/\">folder</a><a href=\"../../../up.html\">up</a>",
+        ]), [
+            "Output/documents/a/index.html:1:4: error: broken link href=\"/index.html\": absolute path; links must be relative so the site works from file://",
+            "Output/documents/a/index.html:1:33: error: broken link href=\"../../countries/\": names a folder; link to its index.html so it works from file://",
+            "Output/documents/a/index.html:1:70: error: broken link href=\"../../../up.html\": leads outside the site",
+            "Output/index.html:2:6: error: broken link href=\"documents/b/index.html\": no file documents/b/index.html in the site",
+            "Output/index.html:3:14: error: broken link href=\"documents/a/index.html#nope\": no id=\"nope\" in documents/a/index.html",
+        ])
+    }
+
+    func test_percent_encoded_and_escaped_urls_resolve() {
+        XCTAssertEqual(check([
+            "index.html": "<a href=\"%E5%9B%BD/index.html?q=1&amp;r=2#%E4%B8%80\">x</a>",
+            "国/index.html": "<h2 id=\"一\">",
+        ]), [])
+    }
+}
