@@ -2,7 +2,7 @@ import SiteModel
 
 /// Checks every internal `href` and `src` of a site's HTML, and every `#fragment`, against the
 /// site's own files. External links (`https:`, `mailto:` …) are not followed.
-public struct LinkChecker {
+public struct LinkChecker: Sendable {
     /// Output-relative path → file bytes (HTML or not; only HTML is scanned).
     public let files: [String: [UInt8]]
     /// Prefix for paths in diagnostics (the output folder as the user named it).
@@ -16,21 +16,34 @@ public struct LinkChecker {
     /// One error per broken link, in page order, with the line and column of the attribute.
     public func check() -> [Diagnostic] {
         let html = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        // One scan per page (on all cores) collects its ids and its links.
+        let scans = html.parallelMap { page in
+            HTMLScan.attributes(named: ["id", "href", "src"], in: files[page] ?? [])
+        }
         var ids: [String: Set<String>] = [:]
-        for page in html { ids[page] = Set(HTMLScan.attributes(named: ["id"], in: files[page] ?? []).map(\.value)) }
+        for (page, attributes) in zip(html, scans) {
+            ids[page] = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
+        }
         var out: [Diagnostic] = []
-        for page in html {
-            for ref in HTMLScan.attributes(named: ["href", "src"], in: files[page] ?? []) {
-                guard let problem = problem(with: ref.value, on: page, ids: &ids) else { continue }
-                out.append(.error(displayRoot + "/" + page, line: ref.line, column: ref.column,
+        for (page, attributes) in zip(html, scans) {
+            for ref in attributes where ref.name != "id" {
+                guard let problem = problem(with: ref.value, on: page, ids: ids) else { continue }
+                // Line and column are worked out only for what is reported.
+                let (line, column) = HTMLScan.position(of: ref.offset, in: files[page] ?? [])
+                out.append(.error(displayRoot + "/" + page, line: line, column: column,
                                   "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
             }
         }
         return out
     }
 
-    private func problem(with url: String, on page: String, ids: inout [String: Set<String>]) -> String? {
+    private func problem(with url: String, on page: String, ids: [String: Set<String>]) -> String? {
         if url.isEmpty { return "empty link" }
+        if url.first == "#" {  // the common case: an anchor on the same page
+            let fragment = String(url.dropFirst())
+            return fragment.isEmpty || ids[page]?.contains(Self.percentDecoded(fragment)) == true
+                ? nil : "no id=\"\(fragment)\" in \(page)"
+        }
         if Self.isExternal(url) { return nil }
         if url.hasPrefix("/") { return "absolute path; links must be relative so the site works from file://" }
         let (path, fragment) = Self.split(url)
@@ -100,35 +113,31 @@ enum HTMLScan {
     struct Attribute {
         var name: String
         var value: String
-        var line: Int
-        var column: Int
+        /// Byte offset of the attribute's name in the page.
+        var offset: Int
     }
 
     static func attributes(named names: Set<String>, in bytes: [UInt8]) -> [Attribute] {
+        let wanted = names.map { (name: $0, bytes: Array($0.utf8)) }
         var out: [Attribute] = []
-        var line = 1, lineStart = 0
         var inTag = false
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b == 0x0A { line += 1; lineStart = i + 1 }
             if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
             // An attribute: whitespace, name, `="`, value, `"`.
             if inTag, b == UInt8(ascii: " ") || b == 0x0A || b == 0x09 {
                 var j = i + 1
                 while j < n, isNameByte(bytes[j]) { j += 1 }
                 if j > i + 1, j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") {
-                    let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                     var k = j + 2
                     while k < n, bytes[k] != UInt8(ascii: "\"") { k += 1 }
-                    if names.contains(name) {
+                    // Compared as bytes: making a String of every attribute name costs more than the scan.
+                    if let match = wanted.first(where: { $0.bytes.elementsEqual(bytes[(i + 1)..<j]) }) {
                         let raw = String(decoding: bytes[(j + 2)..<k], as: UTF8.self)
-                        let col = String(decoding: bytes[lineStart..<(i + 1)], as: UTF8.self).unicodeScalars.count + 1
-                        out.append(Attribute(name: name, value: unescape(raw), line: line, column: col))
+                        out.append(Attribute(name: match.name, value: unescape(raw), offset: i + 1))
                     }
-                    for x in bytes[(i + 1)..<min(k, n)] where x == 0x0A { line += 1 }
-                    if let lastNL = bytes[(i + 1)..<min(k, n)].lastIndex(of: 0x0A) { lineStart = lastNL + 1 }
                     i = k + 1
                     continue
                 }
@@ -136,6 +145,14 @@ enum HTMLScan {
             i += 1
         }
         return out
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        let before = bytes[..<min(offset, bytes.count)]
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let start = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return (line, String(decoding: bytes[start..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1)
     }
 
     private static func isNameByte(_ b: UInt8) -> Bool {

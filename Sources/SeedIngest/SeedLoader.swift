@@ -1,3 +1,4 @@
+import ExtractedText
 import Foundation
 import SiteModel
 
@@ -31,15 +32,16 @@ public struct SeedLoader: Sendable {
     }
 
     /// Reads one seed. The reader is chosen by content: front matter or Markdown structure →
-    /// the Markdown reader; text with the PDF extraction's shape → the extracted-text reader.
-    public func load(_ name: String) -> (Document?, [Diagnostic]) {
+    /// the Markdown reader; text with the PDF extraction's shape → the extracted-text reader,
+    /// with the publisher's corrections from `<stem>.corrections` beside the seed, if any.
+    public func load(_ name: String) -> LoadedSeed {
         let path = path(name)
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (nil, [.error(path, "cannot read the seed file")])
+            return LoadedSeed(diagnostics: [.error(path, "cannot read the seed file")])
         }
         let seed: SeedText
         switch SeedText.decode([UInt8](data), path: path) {
-        case .failure(let d): return (nil, [d])
+        case .failure(let d): return LoadedSeed(diagnostics: [d])
         case .success(let s): seed = s
         }
         let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
@@ -50,9 +52,21 @@ public struct SeedLoader: Sendable {
             }
             let (document, diagnostics) = reader.read(seed, id: id)
             // Reported in the order of the file, as a reader goes through it.
-            return (document, diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+            return LoadedSeed(document: document, diagnostics: diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         case .extractedText:
-            return (nil, [.warning(path, "text extracted from a PDF: no reader for it yet; not published")])
+            var corrections: (path: String, text: String)?
+            let correctionsPath = self.path(id + ".corrections")
+            if let data = FileManager.default.contents(atPath: correctionsPath) {
+                switch SeedText.decode([UInt8](data), path: correctionsPath) {
+                case .failure(let d): return LoadedSeed(diagnostics: [d])
+                case .success(let c): corrections = (correctionsPath, c.text)
+                }
+            }
+            let result = ExtractedTextReader().read(id: id, path: path, text: seed.text, corrections: corrections)
+            var document = result.document
+            document?.source = seed.citedPath
+            return LoadedSeed(document: document, diagnostics: result.diagnostics, quality: result.report,
+                              corrections: corrections?.path)
         }
     }
 
@@ -62,6 +76,24 @@ public struct SeedLoader: Sendable {
             return String(cString: strerror(Int32(posix.code)))
         }
         return ns.localizedDescription
+    }
+}
+
+/// One seed after reading: its document (nil when it could not be read), what the reader
+/// said about it, and for extracted text the reader's quality report.
+public struct LoadedSeed: Sendable {
+    public var document: Document?
+    public var diagnostics: [Diagnostic]
+    public var quality: QualityReport?
+    /// The corrections file that was applied, if any.
+    public var corrections: String?
+
+    public init(document: Document? = nil, diagnostics: [Diagnostic], quality: QualityReport? = nil,
+                corrections: String? = nil) {
+        self.document = document
+        self.diagnostics = diagnostics
+        self.quality = quality
+        self.corrections = corrections
     }
 }
 

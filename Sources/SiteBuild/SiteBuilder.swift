@@ -1,3 +1,4 @@
+import ExtractedText
 import Foundation
 import LinkCheck
 import SeedIngest
@@ -27,6 +28,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var documents: [Document] = []
+    /// Per seed read from PDF-extracted text: its quality report and the corrections file used.
+    public var quality: [(source: String, report: QualityReport, corrections: String?)] = []
     public var files: [OutputFile] = []
     public var timings: [(stage: String, seconds: Double)] = []
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
@@ -46,6 +49,7 @@ public enum SiteBuilder {
             }
         }
 
+        var quality: [(source: String, report: QualityReport, corrections: String?)] = []
         let documents: [Document] = timed("ingest", &report) {
             let loader = SeedLoader(seedsDirectory: options.seeds)
             let names: [String]
@@ -57,10 +61,14 @@ public enum SiteBuilder {
                 log.add(.error(options.seeds, "no seeds (*.md, *.txt) in the seeds folder"))
             }
             let loaded = names.parallelMap { loader.load($0) }
-            for (_, diagnostics) in loaded { log.add(contentsOf: diagnostics) }
-            return loaded.compactMap(\.0)
+            for (name, seed) in zip(names, loaded) {
+                log.add(contentsOf: seed.diagnostics)
+                if let q = seed.quality { quality.append((loader.path(name), q, seed.corrections)) }
+            }
+            return loaded.compactMap(\.document)
         }
         report.documents = documents
+        report.quality = quality
 
         let graph = timed("link", &report) { SiteGraph(documents: documents) }
 

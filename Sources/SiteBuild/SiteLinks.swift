@@ -6,7 +6,7 @@ import SiteModel
 public enum SiteLinks {
     public static func check(folder: String) -> [Diagnostic] {
         guard let paths = FileManager.default.subpaths(atPath: folder) else {
-            return [.error(folder, "cannot read the site folder", hint: "build it first, or pass it with --site-folder DIR")]
+            return [.error(folder, "cannot read the site folder", hint: "build it first, or pass it with --site DIR")]
         }
         var files: [String: [UInt8]] = [:]
         for path in paths {

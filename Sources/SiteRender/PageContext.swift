@@ -50,6 +50,7 @@ struct PageContext {
     func document(_ d: Document) -> [String: Any] {
         var c = common(title: d.title, description: summary(d))
         c["document"] = documentInfo(d)
+        c["tocURL"] = "#toc"
         c["toc"] = d.sections.map { tocEntry($0, in: d, depth: 0) }
         // A book-like document's home shows the outline; its sections are on their own pages.
         c["sections"] = SiteGraph.isSplit(d) ? [] : d.sections.map { section($0, in: d, level: 2) }
@@ -61,6 +62,7 @@ struct PageContext {
         var c = common(title: SiteGraph.heading(top) + " · " + d.title, description: d.title)
         c["document"] = documentInfo(d)
         c["crumbs"] = [["title": d.title, "url": link(SiteGraph.documentPath(d.id))]]
+        c["tocURL"] = link(SiteGraph.documentPath(d.id) + "#toc")
         c["sections"] = [section(top, in: d, level: 1)]
         return c
     }
@@ -110,12 +112,17 @@ struct PageContext {
         c["document"] = ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "source": d.source]
         // The file's last newline does not start a line of its own.
         let shown = lines.last == "" ? lines.dropLast() : lines[...]
-        // Built here, not by the template: a report has thousands of lines.
-        var html = ""
+        // Built here as bytes, not by the template: a report has thousands of lines.
+        var html: [UInt8] = []
+        html.reserveCapacity(d.sourceText.utf8.count * 2)
         for (i, text) in shown.enumerated() {
-            html += "<li id=\"L\(i + 1)\"><a href=\"#L\(i + 1)\">\(i + 1)</a><span>\(HTMLText.escape(text))</span></li>\n"
+            let n = Array(String(i + 1).utf8)
+            html += Array("<li id=\"L".utf8) + n + Array("\"><a href=\"#L".utf8) + n + Array("\">".utf8) + n
+            html += Array("</a><span>".utf8)
+            HTMLText.appendEscaped(text.utf8, to: &html)
+            html += Array("</span></li>\n".utf8)
         }
-        c["linesHTML"] = html
+        c["linesHTML"] = String(decoding: html, as: UTF8.self)
         return c
     }
 

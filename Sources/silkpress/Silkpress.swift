@@ -65,7 +65,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Check every internal link and #anchor of the built site in --site.")
     var links = false
 
-    @Option(help: ArgumentHelp("The built site whose links --links checks.", valueName: "DIR"))
+    @Option(name: .customLong("site"), help: ArgumentHelp("The built site whose links --links checks.", valueName: "DIR"))
     var siteFolder = "Output"
 
     func run() throws {

@@ -9,7 +9,8 @@ final class RealSeedTests: XCTestCase {
 
     func test_outcome_list_has_the_categories_and_items_its_introduction_states_in_order() throws {
         let loader = SeedLoader(seedsDirectory: Self.seeds)
-        let (doc, diagnostics) = loader.load("brf-2017-outcomes.md")
+        let loaded = loader.load("brf-2017-outcomes.md")
+        let (doc, diagnostics) = (loaded.document, loaded.diagnostics)
         let d = try XCTUnwrap(doc)
         XCTAssertTrue(diagnostics.allSatisfy { $0.severity == .warning })
         // No warning about the stated counts: the parse agrees with the introduction …
@@ -47,6 +48,17 @@ final class RealSeedTests: XCTestCase {
             let text = try String(contentsOfFile: Self.seeds + "/" + name, encoding: .utf8)
             XCTAssertEqual(SeedKind.detect(SeedText(path: name, text: text)), kind, name)
         }
+    }
+
+    func test_reader_choice_by_shape_short_lines_each_followed_by_a_blank_line() {
+        let extracted = (1...30).map { "第\($0)行文字，截断在栏宽处的句子" }.joined(separator: "\n\n") + "\n"
+        XCTAssertEqual(SeedKind.detect(SeedText(path: "x", text: extracted)), .extractedText)
+        // Front matter, Markdown headings, or long one-line paragraphs mean Markdown.
+        XCTAssertEqual(SeedKind.detect(SeedText(path: "x", text: "---\ntitle: x\n---\n" + extracted)), .markdown)
+        let headed = (1...30).map { "## 标题\($0)" }.joined(separator: "\n\n")
+        XCTAssertEqual(SeedKind.detect(SeedText(path: "x", text: headed)), .markdown)
+        let long = (1...30).map { _ in String(repeating: "长段落的文字。", count: 12) }.joined(separator: "\n\n")
+        XCTAssertEqual(SeedKind.detect(SeedText(path: "x", text: long)), .markdown)
     }
 
     /// Reads "5大类" / "76大项" with a plain scan, independently of the reader's own code.

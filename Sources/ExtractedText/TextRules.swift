@@ -1,0 +1,163 @@
+import SiteModel
+/// Character-level rules shared by every stage: widths, punctuation, numbering.
+enum TextRules {
+    /// Width in em. Chinese fonts set CJK, full-width forms and the curly quotes / dash /
+    /// ellipsis / geometric bullets at full width; everything else (ASCII) at about half.
+    static func width<S: StringProtocol>(_ s: S) -> Double {
+        var w = 0.0
+        // Spaces in this kind of text are thin (`2020 年`): a quarter em matches the measured
+        // line lengths of full lines with and without Latin text.
+        for u in s.unicodeScalars { w += isWide(u) ? 1.0 : (u == " " ? 0.25 : 0.5) }
+        return w
+    }
+
+    static func isWide(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3040...0xA4CF, 0xAC00...0xD7A3,
+             0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x20000...0x3FFFD:
+            return true
+        case 0x2018...0x201D, 0x2014, 0x2026, 0x2025, 0x25A0...0x25FF, 0x2160...0x217F, 0x2E3A:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let u = c.unicodeScalars.first else { return false }
+        return isCJK(u)
+    }
+
+    static func isCJK(_ u: Unicode.Scalar) -> Bool {
+        (0x3400...0x9FFF).contains(u.value) || (0xF900...0xFAFF).contains(u.value)
+    }
+
+    static func isASCIIWord(_ u: Unicode.Scalar) -> Bool {
+        u.isASCII && (Character(u).isLetter || Character(u).isNumber)
+    }
+
+    static func isASCIIWordChar(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+
+    /// Closing marks that may follow a sentence end (`。”`, `。）`).
+    static let closers: Set<Character> = ["”", "’", "）", ")", "」", "』", "》", "】", "\"", "'"]
+    static let sentenceEnders: Set<Character> = ["。", "！", "？", "!", "?", "；", "…"]
+    /// Punctuation that shows a line is running prose rather than a title or chart label.
+    static let prosePunctuation: Set<Character> = ["，", "。", "；", "：", "！", "？", ","]
+    static let proseScalars: Set<UInt32> = [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C]
+
+    /// The last meaningful character, skipping closing quotes and brackets and whitespace.
+    static func lastSignificant<S: StringProtocol>(_ s: S) -> Character? {
+        for u in s.unicodeScalars.reversed() {
+            if u.properties.isWhitespace { continue }
+            let c = Character(u)
+            if closers.contains(c) { continue }
+            return c
+        }
+        return nil
+    }
+
+    /// Ends a sentence: `。！？；…` possibly followed by closing quotes/brackets.
+    static func endsSentence<S: StringProtocol>(_ s: S) -> Bool {
+        guard let c = lastSignificant(s) else { return false }
+        return sentenceEnders.contains(c)
+    }
+
+    /// Ends a sentence or introduces a list (`要求：`): both may close a paragraph.
+    /// (`；` separates clauses inside a paragraph, so it does not.)
+    static func endsParagraphish<S: StringProtocol>(_ s: S) -> Bool {
+        guard let c = lastSignificant(s) else { return false }
+        return (sentenceEnders.contains(c) && c != "；") || c == "：" || c == ":"
+    }
+
+    /// For the quality report: a paragraph may end with any sentence ender or a colon.
+    static func endsTerminal<S: StringProtocol>(_ s: S) -> Bool {
+        guard let c = lastSignificant(s) else { return false }
+        return sentenceEnders.contains(c) || c == "：" || c == ":"
+    }
+
+    // Scalar-level scans: these run on every line, and Character iteration is much slower.
+    static func hasProsePunctuation<S: StringProtocol>(_ s: S) -> Bool {
+        s.unicodeScalars.contains { proseScalars.contains($0.value) }
+    }
+
+    static func containsCJK<S: StringProtocol>(_ s: S) -> Bool { s.unicodeScalars.contains { isCJK($0) } }
+
+    /// Collapses runs of whitespace to one space (contract: titles "whitespace collapsed").
+    static func collapse<S: StringProtocol>(_ s: S) -> String {
+        var out = ""
+        var pendingSpace = false
+        for c in s {
+            if c.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    static let cjkDigits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// Parses Chinese numerals up to 99 (`十二`, `二十`, `三`).
+    static func chineseNumber<S: StringProtocol>(_ s: S) -> Int? {
+        let chars = Array(s)
+        guard !chars.isEmpty, chars.count <= 3 else { return nil }
+        if let i = chars.firstIndex(of: "十") {
+            let tens = i == 0 ? 1 : (i == 1 ? cjkDigits[chars[0]] : nil)
+            guard let t = tens else { return nil }
+            let rest = chars[(i + 1)...]
+            if rest.isEmpty { return t * 10 }
+            guard rest.count == 1, let u = cjkDigits[rest.first!] else { return nil }
+            return t * 10 + u
+        }
+        guard chars.count == 1 else { return nil }
+        return cjkDigits[chars[0]]
+    }
+
+    static func chineseNumeral(_ n: Int) -> String {
+        let d = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if n <= 0 || n >= 100 { return String(n) }
+        if n < 10 { return d[n] }
+        let t = n / 10, u = n % 10
+        return (t == 1 ? "" : d[t]) + "十" + d[u]
+    }
+
+    /// `一、标题` → (1, "标题"): the numbering style of parts (and of lists inside sidebars).
+    static func partNumbering(_ s: String) -> (Int, String)? {
+        // Only the first few characters can hold the numeral: never scan the whole line.
+        guard let f = s.unicodeScalars.first, cjkDigits[Character(f)] != nil || f == "十",
+              let sep = s.prefix(4).firstIndex(of: "、") else { return nil }
+        let head = s[..<sep]
+        guard !head.isEmpty, head.count <= 3, let n = chineseNumber(head) else { return nil }
+        return (n, String(s[s.index(after: sep)...]))
+    }
+
+    /// `（一）标题` → (1, "标题"): the numbering style of sections.
+    static func sectionNumbering(_ s: String) -> (Int, String)? {
+        guard let first = s.first, first == "（" || first == "(" else { return nil }
+        guard let close = s.prefix(5).firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
+        let inner = s[s.index(after: s.startIndex)..<close]
+        guard let n = chineseNumber(inner) else { return nil }
+        return (n, String(s[s.index(after: close)...]).trimmingSpaces().description)
+    }
+
+    /// Leading ASCII integer of a string and the rest (`12. 4 月` → 12).
+    static func leadingInt<S: StringProtocol>(_ s: S) -> (Int, S.SubSequence)? {
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
+        return (n, s[digits.endIndex...])
+    }
+
+    static func isNumericDebris<S: StringProtocol>(_ s: S) -> Bool {
+        // Axis ticks and data labels: digits, dots, %, spaces, signs only.
+        !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isNumber || " .%,-+/".contains($0))) || $0 == "　" }
+    }
+}
