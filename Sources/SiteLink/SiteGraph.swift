@@ -128,8 +128,8 @@ public struct SiteGraph: Sendable {
     public static func partPath(_ id: String, _ section: String) -> String { "documents/\(id)/\(section)/index.html" }
     public static func sourcePath(_ id: String) -> String { "documents/\(id)/source.html" }
 
-    /// "一、携手抗疫" — a section's label and title as a heading reads.
-    public static func heading(_ s: Section) -> String { (s.label ?? "") + s.title }
+    /// "一、携手抗疫", "图 1-1 巩固…" — a section's label and title as a heading reads.
+    public static func heading(_ s: Section) -> String { Section.heading(label: s.label, title: s.title) }
 
     /// `documents/<doc>/…/index.html#<section>`, relative to the output root (the data contract's `url`).
     public func url(of section: Section, in document: Document) -> String {

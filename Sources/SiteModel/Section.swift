@@ -42,6 +42,14 @@ public struct Section: Hashable, Sendable {
     }
 
     public var selfAndDescendants: [Section] { [self] + children.flatMap { $0.selfAndDescendants } }
+
+    /// Label and title as they read together: `一、` and `（一）` run into the title;
+    /// a label ending in a digit or letter (`图 1-1`, `专栏 3-12`) takes a space.
+    public static func heading(label: String?, title: String) -> String {
+        guard let label, !label.isEmpty else { return title }
+        guard let last = label.unicodeScalars.last, last.isASCII else { return label + title }
+        return label + " " + title
+    }
 }
 
 public indirect enum SectionContent: Hashable, Sendable {

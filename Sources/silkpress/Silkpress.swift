@@ -51,6 +51,11 @@ struct Build: ParsableCommand {
         let report = SiteBuilder.build(options)
         Console.print(report, timings: site.timings)
         guard report.succeeded else { throw ExitCode.failure }
+        for q in report.quality {
+            if let file = q.corrections {
+                Console.out("\(q.source): applied \(q.report.correctionsApplied) corrections from \(file)")
+            }
+        }
         Console.out("built \(report.pageCount) pages, \(report.files.count) files from \(report.documents.count) documents into \(output)/ in \(Console.ms(report.timings.reduce(0) { $0 + $1.seconds }))")
     }
 }
@@ -89,6 +94,15 @@ struct Check: ParsableCommand {
                 return n > 0 ? "\(n) \(kind.rawValue)" : nil
             }
             Console.out("\(d.source): \(counts.joined(separator: ", "))")
+        }
+        // The reader's quality report for text extracted from a PDF: counts, corrections, and
+        // every paragraph that does not end in terminal punctuation (each should be explainable).
+        for q in report.quality {
+            Console.out("\(q.source): \(q.report.summary)")
+            if let file = q.corrections { Console.out("  corrections: \(file)") }
+            for u in q.report.unterminated {
+                Console.out("  \(q.source):\(u.line): unterminated paragraph: \(u.text.count > 60 ? String(u.text.prefix(60)) + "…" : u.text)")
+            }
         }
         guard report.succeeded else { throw ExitCode.failure }
         Console.out("ok: \(report.documents.count) documents, \(report.pageCount) pages would be written")

@@ -59,6 +59,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/Output"))
     }
 
+    func test_check_prints_the_report_readers_quality_report_on_the_real_seeds() throws {
+        let run = try silkpress(["check", "--seeds", Repo.seeds, "--templates", Repo.templates], in: try scratch())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let quality = try XCTUnwrap(lines.first { $0.hasPrefix(Repo.seeds + "/bri-trade-report-2021.txt: parts ") })
+        for fact in ["parts 4 (2 inferred)", "sidebars 47 (30 labelled, 17 inferred)", "figures 10", "corrections applied 6"] {
+            XCTAssertTrue(quality.contains(fact), quality)
+        }
+        // Every unterminated paragraph is listed with its line, and the list is short.
+        let unterminated = lines.filter { $0.contains(": unterminated paragraph: ") }
+        XCTAssertTrue(quality.hasSuffix("unterminated paragraphs \(unterminated.count)"), quality)
+        XCTAssertLessThanOrEqual(unterminated.count, 3)
+    }
+
     func test_every_command_has_help() throws {
         let dir = try scratch()
         for command in [["--help"], ["build", "--help"], ["check", "--help"]] {
