@@ -20,21 +20,36 @@ public struct LinkChecker: Sendable {
         let scans = html.parallelMap { page in
             HTMLScan.attributes(named: ["id", "href", "src"], in: files[page] ?? [])
         }
-        var ids: [String: Set<String>] = [:]
+        var collected: [String: Set<String>] = [:]
         for (page, attributes) in zip(html, scans) {
-            ids[page] = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
+            collected[page] = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
         }
-        var out: [Diagnostic] = []
-        for (page, attributes) in zip(html, scans) {
-            for ref in attributes where ref.name != "id" {
-                guard let problem = problem(with: ref.value, on: page, ids: ids) else { continue }
+        let ids = collected
+        let pagesAndScans = Array(zip(html, scans).map { PageScan(page: $0, attributes: $1) })
+        return pagesAndScans.parallelMap { scan -> [Diagnostic] in
+            var out: [Diagnostic] = []
+            var checked: [String: String?] = [:]  // a page repeats its links (navigation, entities)
+            for ref in scan.attributes where ref.name != "id" {
+                let problem: String?
+                if let known = checked[ref.value] {
+                    problem = known
+                } else {
+                    problem = self.problem(with: ref.value, on: scan.page, ids: ids)
+                    checked[ref.value] = problem
+                }
+                guard let problem else { continue }
                 // Line and column are worked out only for what is reported.
-                let (line, column) = HTMLScan.position(of: ref.offset, in: files[page] ?? [])
-                out.append(.error(displayRoot + "/" + page, line: line, column: column,
+                let (line, column) = HTMLScan.position(of: ref.offset, in: files[scan.page] ?? [])
+                out.append(.error(displayRoot + "/" + scan.page, line: line, column: column,
                                   "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
             }
-        }
-        return out
+            return out
+        }.flatMap { $0 }
+    }
+
+    private struct PageScan: Sendable {
+        var page: String
+        var attributes: [HTMLScan.Attribute]
     }
 
     private func problem(with url: String, on page: String, ids: [String: Set<String>]) -> String? {
@@ -110,7 +125,7 @@ public struct LinkChecker: Sendable {
 /// Finds `name="value"` attributes in HTML bytes, with their line and column. Silkpress's own
 /// templates always quote attributes with `"`, and text never holds a raw `<` (it is escaped).
 enum HTMLScan {
-    struct Attribute {
+    struct Attribute: Sendable {
         var name: String
         var value: String
         /// Byte offset of the attribute's name in the page.

@@ -34,10 +34,7 @@ public struct OutputWriter {
             for file in files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")] {
                 let path = staging + "/" + file.path
                 let dir = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-                if !made.contains(dir) {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                    made.insert(dir)
-                }
+                try makeDirectories(dir, made: &made)
                 switch file.contents {
                 case .bytes(let bytes): try writeFile(path, bytes)
                 case .copy(let source):
@@ -81,6 +78,14 @@ public struct OutputWriter {
         if entries.isEmpty || entries.contains(Self.marker) || entries == ["README.md"] { return }
         throw BuildFailure([.error(output, "refusing to replace a folder that silkpress did not write (it has no \(Self.marker) file)",
                                    hint: "choose another --output, or empty the folder first")])
+    }
+
+    /// Creates `dir` and any missing parents below the staging folder (already in `made`).
+    private func makeDirectories(_ dir: String, made: inout Set<String>) throws {
+        guard !made.contains(dir) else { return }
+        if let slash = dir.lastIndex(of: "/") { try makeDirectories(String(dir[..<slash]), made: &made) }
+        if mkdir(dir, 0o755) != 0, errno != EEXIST { throw posixError(dir) }
+        made.insert(dir)
     }
 
     private func makeDirectory(_ path: String) throws {

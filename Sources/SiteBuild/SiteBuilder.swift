@@ -1,3 +1,4 @@
+import EntityExtraction
 import ExtractedText
 import Foundation
 import LinkCheck
@@ -28,6 +29,7 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var documents: [Document] = []
+    public var entities = EntityIndex()
     /// Per seed read from PDF-extracted text: its quality report and the corrections file used.
     public var quality: [(source: String, report: QualityReport, corrections: String?)] = []
     public var files: [OutputFile] = []
@@ -70,7 +72,23 @@ public enum SiteBuilder {
         report.documents = documents
         report.quality = quality
 
-        let graph = timed("link", &report) { SiteGraph(documents: documents) }
+        let entities: EntityIndex = timed("extract", &report) {
+            do {
+                let extractor = EntityExtractor(gazetteer: try Gazetteer.standard(),
+                                                organisations: try OrganisationCatalogue.standard())
+                let (index, diagnostics) = extractor.extract(from: documents)
+                log.add(contentsOf: diagnostics)
+                return index
+            } catch let d as Diagnostic {
+                log.add(d)
+            } catch {
+                log.add(.error("EntityExtraction", "cannot load the entity data: \(error)"))
+            }
+            return EntityIndex()
+        }
+        report.entities = entities
+
+        let graph = timed("link", &report) { SiteGraph(documents: documents, entities: entities) }
 
         if let templates, !log.hasErrors {
             report.files = timed("render", &report) {

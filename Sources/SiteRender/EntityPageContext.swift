@@ -95,10 +95,10 @@ extension PageContext {
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
     private func coMentioned(with country: Country) -> [[String: Any]] {
-        let blocks = Set(country.mentions.map { $0.document + "#" + $0.block })
+        let blocks = index.countryParagraphs[country.iso2] ?? []
         var shared: [(Country, Int)] = []
         for other in graph.entities.countries where other.iso2 != country.iso2 {
-            let n = Set(other.mentions.map { $0.document + "#" + $0.block }).intersection(blocks).count
+            let n = index.countryParagraphs[other.iso2]?.intersection(blocks).count ?? 0
             if n > 0 { shared.append((other, n)) }
         }
         return shared.sorted { ($0.1, $1.0.iso2) > ($1.1, $0.0.iso2) }.prefix(10).map { other, n in
@@ -120,7 +120,7 @@ extension PageContext {
             return [
                 "title": d.title, "url": link(SiteGraph.documentPath(d.id)), "count": mine.count,
                 "sections": order.map { sid -> [String: Any] in
-                    let section = d.allSections.first { $0.id == sid }
+                    let section = index.section(d.id, sid)
                     return [
                         "label": section?.label ?? "", "title": section?.title ?? sid,
                         "url": section.map { link(graph.url(of: $0, in: d)) } ?? "",

@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
         // Pages render on all cores; each needs only the graph and the templates.
-        let index = TextIndex(graph.documents)
+        let index = TextIndex(graph.documents, entities: graph.entities)
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
         }

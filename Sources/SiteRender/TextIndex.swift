@@ -1,6 +1,7 @@
 import SiteModel
 
-/// Finds a paragraph and its section by anchor, built once per render and shared by pages.
+/// Lookup tables built once per render and shared by all pages: paragraphs and sections by
+/// anchor, and which paragraphs name each country (for "named together" lists).
 struct TextIndex: Sendable {
     struct Entry: Sendable {
         var block: Block
@@ -8,18 +9,28 @@ struct TextIndex: Sendable {
     }
 
     private var entries: [String: [String: Entry]] = [:]
+    private var sections: [String: [String: Section]] = [:]
+    /// ISO code → the paragraphs (`document#block`) that name the country.
+    private(set) var countryParagraphs: [String: Set<String>] = [:]
 
-    init(_ documents: [Document]) {
+    init(_ documents: [Document], entities: EntityIndex = EntityIndex()) {
         for d in documents {
             var map: [String: Entry] = [:]
+            var bySection: [String: Section] = [:]
             for s in d.allSections {
+                bySection[s.id] = s
                 for b in s.blocks { map[b.id] = Entry(block: b, section: s) }
             }
             entries[d.id] = map
+            sections[d.id] = bySection
+        }
+        for c in entities.countries {
+            countryParagraphs[c.iso2] = Set(c.mentions.map { $0.document + "#" + $0.block })
         }
     }
 
     func entry(_ document: String, _ block: String) -> Entry? { entries[document]?[block] }
+    func section(_ document: String, _ id: String) -> Section? { sections[document]?[id] }
 
     /// The paragraph around a mention, at most `radius` characters either side, escaped,
     /// with the name in `<mark>`.

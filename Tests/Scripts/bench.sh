@@ -34,7 +34,7 @@ for scale in 1 10 100; do
   median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
   wall=$(median "${walls[@]}"); kb=$(median "${rss[@]}")
   pages=$(find "$corpus/Output" -name '*.html' | wc -l)
-  seedsn=$(find "$corpus/seeds" -maxdepth 1 -type f | wc -l)
+  seedsn=$(find "$corpus/seeds" -maxdepth 1 -type f \( -name '*.md' -o -name '*.txt' \) | wc -l)
   printf '%-6s %6s %7s %9.1f ms %10.0f %9.1f MiB\n' "x$scale" "$seedsn" "$pages" \
     "$(echo "$wall*1000" | bc -l)" "$(echo "$pages/($wall+0.0005)" | bc -l)" "$(echo "$kb/1024" | bc -l)"
 done

@@ -16,6 +16,10 @@ final class FixtureSiteTests: XCTestCase {
             "data/countries.json", "data/countries.csv", "data/organisations.json", "data/agreements.json",
             "documents/list/index.html", "documents/list/source.html", "media/images/map.png",
             "countries/index.html", "organisations/index.html", "agreements/index.html",
+            // The entities the list names: two countries, three signed instruments, one 《》 document.
+            "countries/pk/index.html", "countries/id/index.html",
+            "agreements/list-item-1-1-1/index.html", "agreements/list-item-1-2-1/index.html",
+            "agreements/list-item-2-1-1/index.html", "agreements/doc-3ce7f088/index.html",
         ])
         let page = try text(out + "/documents/list/index.html")
         for anchor in ["category-1", "category-2", "item-1-1", "item-1-2", "item-2-1", "toc"] {
@@ -36,7 +40,8 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertTrue(page.contains("<title>测试成果清单 &lt;b&gt;粗&lt;/b&gt; · "))
         XCTAssertFalse(page.contains("<script>"))
         XCTAssertFalse(page.contains("<b>粗"))
-        XCTAssertTrue(page.contains("《合作备忘录》"))
+        // Entity names link to their pages, inside the escaped text.
+        XCTAssertTrue(page.contains("中国政府与<a href=\"../../countries/pk/index.html\" title=\"巴基斯坦\">巴基斯坦</a>政府签署《<a href=\"../../agreements/doc-3ce7f088/index.html\" title=\"合作备忘录\">合作备忘录</a>》alert(1)。"), page)
         XCTAssertTrue(page.contains("<em>合作协议</em>"))
         // The source page shows the raw line, escaped.
         XCTAssertTrue(try text(out + "/documents/list/source.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
