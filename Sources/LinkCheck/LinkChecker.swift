@@ -82,22 +82,27 @@ public struct LinkChecker: Sendable {
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
     }
 
+    /// `a/b.html?q#f` → (`a/b.html`, `f`).
     static func split(_ url: String) -> (String, String?) {
-        let noQuery = url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let base = String(noQuery[0])
-        guard let hash = url.firstIndex(of: "#") else { return (base, nil) }
-        let path = String(url[..<hash]).split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        return (String(path), String(url[url.index(after: hash)...]))
+        var path = url[...]
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            fragment = String(url[url.index(after: hash)...])
+            path = url[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        return (String(path), fragment)
     }
 
     /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.
     static func resolve(_ path: String, from page: String) -> String? {
-        var parts = page.split(separator: "/").dropLast().map(String.init)
-        for piece in percentDecoded(path).split(separator: "/", omittingEmptySubsequences: false) {
+        var parts: [Substring] = page.split(separator: "/").dropLast()
+        let decoded = percentDecoded(path)
+        for piece in decoded.split(separator: "/", omittingEmptySubsequences: false) {
             switch piece {
             case "", ".": continue
             case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
-            default: parts.append(String(piece))
+            default: parts.append(piece)
             }
         }
         return parts.joined(separator: "/")

@@ -10,7 +10,11 @@ import SiteRender
 /// Writes a site into a temporary folder beside the output and swaps it in only when every
 /// file is written: a failed build never leaves a half-written site, and the previous output
 /// stays as it was. Files are written with POSIX open/write (FileManager is 2–3× slower here).
-public struct OutputWriter {
+///
+/// A file whose bytes equal the previous output's is hard-linked from it instead of written:
+/// no new inode (creating inodes right after deleting the last build's is slow on ext4), and
+/// unchanged files keep their modification time, so `rsync` uploads only what changed.
+public struct OutputWriter: Sendable {
     public let output: String
     /// Every output folder gets this file; a folder without it is not replaced.
     public static let marker = ".silkpress-build"
@@ -19,7 +23,26 @@ public struct OutputWriter {
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
     }
 
+    /// Stages and commits in one go.
     public func write(_ files: [OutputFile]) throws {
+        try stage(files).commit()
+    }
+
+    /// A complete new site in the staging folder, not yet in place.
+    public struct Staged: Sendable {
+        let writer: OutputWriter
+        let staging: String
+        let retired: String
+
+        /// Puts the staged site in place of the output.
+        public func commit() throws { try writer.swap(staging: staging, retired: retired) }
+
+        /// Throws the staged site away; the output stays as it was.
+        public func discard() { try? FileManager.default.removeItem(atPath: staging) }
+    }
+
+    /// Writes every file into a staging folder beside the output.
+    public func stage(_ files: [OutputFile]) throws -> Staged {
         try checkReplaceable()
         let url = URL(fileURLWithPath: output)
         let parent = url.deletingLastPathComponent().path
@@ -28,6 +51,7 @@ public struct OutputWriter {
         let staging = parent + "/.\(name).building-\(pid)"
         let retired = parent + "/.\(name).previous-\(pid)"
         try? FileManager.default.removeItem(atPath: staging)
+        let previous = checkPrevious()
         do {
             try makeDirectory(staging)
             var made: Set<String> = [staging]
@@ -35,22 +59,31 @@ public struct OutputWriter {
                 let path = staging + "/" + file.path
                 let dir = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
                 try makeDirectories(dir, made: &made)
+                let bytes: [UInt8]
                 switch file.contents {
-                case .bytes(let bytes): try writeFile(path, bytes)
+                case .bytes(let b): bytes = b
                 case .copy(let source):
                     guard let data = FileManager.default.contents(atPath: source) else {
                         throw BuildFailure([.error(source, "cannot read \(source) to copy it into the output")])
                     }
-                    try writeFile(path, [UInt8](data))
+                    bytes = [UInt8](data)
                 }
+                if previous, Self.sameBytes(output + "/" + file.path, bytes), link(output + "/" + file.path, path) == 0 {
+                    continue
+                }
+                try writeFile(path, bytes)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             if let failure = error as? BuildFailure { throw failure }
             throw BuildFailure([.error(output, "cannot write the output: \(Self.reason(error))")])
         }
-        // Swap: old output aside, new one in, old one removed. If the second step fails the
-        // old output is put back.
+        return Staged(writer: self, staging: staging, retired: retired)
+    }
+
+    /// Old output aside, new one in, old one removed. If the second step fails the old output
+    /// is put back.
+    func swap(staging: String, retired: String) throws {
         let exists = FileManager.default.fileExists(atPath: output)
         if exists, rename(output, retired) != 0 {
             let why = String(cString: strerror(errno))
@@ -64,6 +97,28 @@ public struct OutputWriter {
             throw BuildFailure([.error(output, "cannot move the new output into place: \(why)")])
         }
         if exists { try? FileManager.default.removeItem(atPath: retired) }
+    }
+
+    /// Whether the output folder holds a previous build whose files may be reused.
+    private func checkPrevious() -> Bool {
+        FileManager.default.fileExists(atPath: output + "/" + Self.marker)
+    }
+
+    /// Does the file at `path` hold exactly `bytes`? (Size first, then content.)
+    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let n = buffer[offset...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return buffer == bytes
     }
 
     /// Refuses to replace a folder silkpress did not write (a mistyped `--output ~`), unless

@@ -38,6 +38,17 @@ public struct BuildReport: Sendable {
     public var pageCount: Int { files.filter { $0.path.hasSuffix(".html") }.count }
 }
 
+extension Array where Element == OutputFile {
+    /// What the link checker needs: HTML bytes, and the mere existence of everything else.
+    var linkCheckContents: [String: [UInt8]] {
+        var contents: [String: [UInt8]] = [:]
+        for f in self {
+            if case .bytes(let b) = f.contents, f.path.hasSuffix(".html") { contents[f.path] = b } else { contents[f.path] = [] }
+        }
+        return contents
+    }
+}
+
 /// The build as an ordered list of stages over plain values (see README, "How it works").
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
@@ -101,33 +112,46 @@ public enum SiteBuilder {
             }
         }
 
-        // A broken internal link fails the build before anything is written.
+        // The link check (CPU) and staging the files beside the output (I/O) run side by side;
+        // the new site is swapped in only when no internal link is broken.
         if !log.hasErrors, !report.files.isEmpty {
             let files = report.files
-            let broken = timed("links", &report) {
-                var contents: [String: [UInt8]] = [:]
-                for f in files {
-                    if case .bytes(let b) = f.contents { contents[f.path] = b } else { contents[f.path] = [] }
-                }
-                return LinkChecker(files: contents, displayRoot: options.output).check()
+            let (broken, staged) = timed("links+stage", &report) {
+                concurrently({ LinkChecker(files: files.linkCheckContents, displayRoot: options.output).check() },
+                             { options.write ? Result { try OutputWriter(output: options.output).stage(files) } : nil })
             }
             log.add(contentsOf: broken)
-        }
-
-        if options.write, !log.hasErrors {
-            let files = report.files
-            timed("write", &report) {
-                do {
-                    try OutputWriter(output: options.output).write(files)
-                } catch let failure as BuildFailure {
-                    log.add(contentsOf: failure.diagnostics)
-                } catch {
-                    log.add(.error(options.output, "cannot write the output: \(error)"))
+            switch staged {
+            case .success(let s)?:
+                if log.hasErrors {
+                    s.discard()
+                } else {
+                    timed("swap", &report) {
+                        do { try s.commit() } catch { log.add(contentsOf: Self.diagnostics(error, output: options.output)) }
+                    }
                 }
+            case .failure(let error)?:
+                log.add(contentsOf: Self.diagnostics(error, output: options.output))
+            case nil:
+                break
             }
         }
         report.diagnostics = log.items
         return report
+    }
+
+    private static func diagnostics(_ error: Error, output: String) -> [Diagnostic] {
+        (error as? BuildFailure)?.diagnostics ?? [.error(output, "cannot write the output: \(error)")]
+    }
+
+    /// Runs two pieces of work at the same time and returns both results.
+    private static func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var resultA: A?
+        nonisolated(unsafe) var resultB: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { resultA = a() } else { resultB = b() }  // each slot written by one iteration
+        }
+        return (resultA!, resultB!)
     }
 
     private static func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () -> T) -> T {

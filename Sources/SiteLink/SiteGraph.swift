@@ -178,16 +178,22 @@ public enum RelativeURL {
     }
 
     /// `target` (output-relative, may carry `#fragment`) as seen from `page`.
+    /// Works on UTF-8 bytes: it runs for every link of every page.
     public static func link(from page: String, to target: String) -> String {
         let (targetPath, fragment) = split(target)
         if targetPath == page, !fragment.isEmpty { return fragment }
-        let from = page.split(separator: "/").dropLast()
-        let to = targetPath.split(separator: "/")
-        var common = 0
-        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        let rest = to[common...].map(String.init)
-        return (ups + rest).joined(separator: "/") + fragment
+        let from = Array(page.utf8), to = Array(targetPath.utf8)
+        // The folders both paths share, compared up to the last "/" of the page.
+        let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
+        var common = 0, i = 0
+        while i < pageDirEnd, i < to.count, from[i] == to[i] {
+            if from[i] == 0x2F { common = i + 1 }
+            i += 1
+        }
+        let ups = from[common..<pageDirEnd].reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
+        var out = String(repeating: "../", count: ups)
+        out += String(decoding: to[common...], as: UTF8.self)
+        return out + fragment
     }
 
     private static func split(_ target: String) -> (String, String) {
