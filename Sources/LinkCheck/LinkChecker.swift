@@ -95,21 +95,36 @@ public struct LinkChecker: Sendable {
     }
 
     /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.
+    /// On UTF-8 bytes: it runs for every link of every page.
     static func resolve(_ path: String, from page: String) -> String? {
-        var parts: [Substring] = page.split(separator: "/").dropLast()
-        let decoded = percentDecoded(path)
-        for piece in decoded.split(separator: "/", omittingEmptySubsequences: false) {
-            switch piece {
-            case "", ".": continue
-            case "..": if parts.isEmpty { return nil } else { parts.removeLast() }
-            default: parts.append(piece)
+        var out: [UInt8] = Array(page.utf8)
+        // Drop the page's file name, keep its folder with the trailing "/".
+        while let last = out.last, last != 0x2F { out.removeLast() }
+        var segment: [UInt8] = []
+        func push() -> Bool {
+            defer { segment.removeAll(keepingCapacity: true) }
+            if segment.isEmpty || segment == [0x2E] { return true }
+            if segment == [0x2E, 0x2E] {
+                guard !out.isEmpty else { return false }
+                out.removeLast()  // the "/" ending the current folder
+                while let last = out.last, last != 0x2F { out.removeLast() }
+                return true
             }
+            out += segment
+            out.append(0x2F)
+            return true
         }
-        return parts.joined(separator: "/")
+        for b in percentDecoded(path).utf8 {
+            if b == 0x2F { guard push() else { return nil } } else { segment.append(b) }
+        }
+        let isFolder = segment.isEmpty
+        guard push() else { return nil }
+        if !isFolder, out.last == 0x2F { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func percentDecoded(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(0x25) else { return s }
         var bytes: [UInt8] = []
         var i = s.utf8.startIndex
         let u = s.utf8
@@ -180,7 +195,7 @@ enum HTMLScan {
     }
 
     static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(0x26) else { return s }  // `String.contains(String)` is Foundation's slow search
         return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -42,7 +42,7 @@ extension PageContext {
         let related = coMentioned(with: country)
         c["related"] = related
         c["hasRelated"] = !related.isEmpty
-        c["groups"] = mentionGroups(country.mentions)
+        c["mentionsHTML"] = mentionsHTML(country.mentions)
         return c
     }
 
@@ -61,7 +61,7 @@ extension PageContext {
         c["organisation"] = ["nameZh": o.nameZh, "nameEn": o.nameEn ?? "", "hasEnglish": o.nameEn != nil,
                              "aliases": o.aliases.joined(separator: "、"), "hasAliases": !o.aliases.isEmpty,
                              "total": o.mentions.count] as [String: Any]
-        c["groups"] = mentionGroups(o.mentions)
+        c["mentionsHTML"] = mentionsHTML(o.mentions)
         return c
     }
 
@@ -84,7 +84,7 @@ extension PageContext {
             "countries": countries.map { ["nameZh": $0.nameZh, "url": link(SiteGraph.countryPath($0.iso2))] },
             "hasCountries": !countries.isEmpty,
         ] as [String: Any]
-        c["groups"] = mentionGroups(a.mentions)
+        c["mentionsHTML"] = mentionsHTML(a.mentions)
         return c
     }
 
@@ -95,43 +95,44 @@ extension PageContext {
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
     private func coMentioned(with country: Country) -> [[String: Any]] {
-        let blocks = index.countryParagraphs[country.iso2] ?? []
-        var shared: [(Country, Int)] = []
-        for other in graph.entities.countries where other.iso2 != country.iso2 {
-            let n = index.countryParagraphs[other.iso2]?.intersection(blocks).count ?? 0
-            if n > 0 { shared.append((other, n)) }
-        }
-        return shared.sorted { ($0.1, $1.0.iso2) > ($1.1, $0.0.iso2) }.prefix(10).map { other, n in
-            ["nameZh": other.nameZh, "url": link(SiteGraph.countryPath(other.iso2)), "count": n]
+        (index.namedTogether[country.iso2] ?? []).prefix(10).compactMap { other in
+            guard let c = graph.entities.countries.first(where: { $0.iso2 == other.iso2 }) else { return nil }
+            return ["nameZh": c.nameZh, "url": link(SiteGraph.countryPath(c.iso2)), "count": other.count]
         }
     }
 
     /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
-    func mentionGroups(_ mentions: [Mention]) -> [[String: Any]] {
-        graph.documents.compactMap { d -> [String: Any]? in
+    /// Built here as HTML rather than by a template loop: a country can have hundreds of
+    /// mentions, and Mustache costs ~10 µs per iteration. Every text is escaped (`HTMLText`).
+    func mentionsHTML(_ mentions: [Mention]) -> String {
+        var out = ""
+        for d in graph.documents {
             let mine = mentions.filter { $0.document == d.id }
-            guard !mine.isEmpty else { return nil }
+            guard !mine.isEmpty else { continue }
             var order: [String] = []
             var bySection: [String: [Mention]] = [:]
             for m in mine {
                 if bySection[m.section] == nil { order.append(m.section) }
                 bySection[m.section, default: []].append(m)
             }
-            return [
-                "title": d.title, "url": link(SiteGraph.documentPath(d.id)), "count": mine.count,
-                "sections": order.map { sid -> [String: Any] in
-                    let section = index.section(d.id, sid)
-                    return [
-                        "label": section?.label ?? "", "title": section?.title ?? sid,
-                        "url": section.map { link(graph.url(of: $0, in: d)) } ?? "",
-                        "mentions": (bySection[sid] ?? []).map { m in
-                            ["snippetHTML": index.snippetHTML(m), "url": link(graph.url(of: m)), "line": m.line,
-                             "sourceURL": link(graph.sourceURL(line: m.line, in: d))] as [String: Any]
-                        },
-                    ]
-                },
-            ]
+            out += "<section class=\"mention-group\">\n<h2><a href=\"\(HTMLText.escape(link(SiteGraph.documentPath(d.id))))\">"
+            out += HTMLText.escape(d.title) + "</a> <span class=\"count\">\(mine.count) 处</span></h2>\n"
+            for sid in order {
+                let section = index.section(d.id, sid)
+                let url = section.map { link(graph.url(of: $0, in: d)) } ?? ""
+                let label = section?.label ?? ""
+                out += "<h3><a href=\"\(HTMLText.escape(url))\">"
+                out += label.isEmpty ? "" : "<span class=\"label\">\(HTMLText.escape(label))</span>"
+                out += HTMLText.escape(section?.title ?? sid) + "</a></h3>\n<ul class=\"mentions\">\n"
+                for m in bySection[sid] ?? [] {
+                    out += "<li><a class=\"snippet\" href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(index.snippetHTML(m))</a>"
+                    out += " <a class=\"src\" href=\"\(HTMLText.escape(link(graph.sourceURL(line: m.line, in: d))))\">原文 \(m.line) 行</a></li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</section>\n"
         }
+        return out
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {

@@ -10,8 +10,9 @@ struct TextIndex: Sendable {
 
     private var entries: [String: [String: Entry]] = [:]
     private var sections: [String: [String: Section]] = [:]
-    /// ISO code → the paragraphs (`document#block`) that name the country.
-    private(set) var countryParagraphs: [String: Set<String>] = [:]
+    /// ISO code → the other countries named in the same paragraphs, with how many paragraphs
+    /// they share, most first (computed once from an inverted index: paragraph → countries).
+    private(set) var namedTogether: [String: [(iso2: String, count: Int)]] = [:]
 
     init(_ documents: [Document], entities: EntityIndex = EntityIndex()) {
         for d in documents {
@@ -24,8 +25,17 @@ struct TextIndex: Sendable {
             entries[d.id] = map
             sections[d.id] = bySection
         }
+        var countriesIn: [String: Set<String>] = [:]
         for c in entities.countries {
-            countryParagraphs[c.iso2] = Set(c.mentions.map { $0.document + "#" + $0.block })
+            for m in c.mentions { countriesIn[m.document + "#" + m.block, default: []].insert(c.iso2) }
+        }
+        var shared: [String: [String: Int]] = [:]
+        for (_, isos) in countriesIn where isos.count > 1 {
+            for a in isos { for b in isos where b != a { shared[a, default: [:]][b, default: 0] += 1 } }
+        }
+        for (iso, others) in shared {
+            namedTogether[iso] = others.map { (iso2: $0.key, count: $0.value) }
+                .sorted { ($0.count, $1.iso2) > ($1.count, $0.iso2) }
         }
     }
 
