@@ -88,6 +88,7 @@ public struct SiteGraph: Sendable {
         for c in entities.countries { add(c.mentions, Self.countryPath(c.iso2), c.nameZh) }
         for o in entities.organisations { add(o.mentions, Self.organisationPath(o.id), o.nameZh) }
         for a in entities.agreements where a.kind == .document { add(a.mentions, Self.agreementPath(a.id), a.title) }
+        for d in documents { linkReferences(in: d, into: &links) }
         // Overlapping names (an organisation inside an agreement's title) keep the longer one.
         for (d, blocks) in links {
             for (b, list) in blocks {
@@ -100,6 +101,51 @@ public struct SiteGraph: Sendable {
             }
         }
         inlineLinks = links
+    }
+
+    /// "见图 3-1", "专栏 2-4": a reference to a figure or sidebar of the same document links to it.
+    private func linkReferences(in d: Document, into links: inout [String: [String: [InlineLink]]]) {
+        var targets: [String: Section] = [:]  // "图3-1" → the figure section
+        for s in d.allSections where s.kind == .figure || s.kind == .sidebar {
+            if let label = s.label { targets[label.filter { !$0.isWhitespace }] = s }
+        }
+        guard !targets.isEmpty else { return }
+        for s in d.allSections {
+            for b in s.blocks {
+                for ref in Self.references(in: b.text) {
+                    guard let target = targets[ref.key], target.id != s.id else { continue }
+                    links[d.id, default: [:]][b.id, default: []].append(
+                        InlineLink(offset: ref.offset, length: ref.length, target: url(of: target, in: d),
+                                   title: Self.heading(target)))
+                }
+            }
+        }
+    }
+
+    /// `图 3-1` / `专栏 2-4` in a text: (offset and length in scalars, key without spaces).
+    static func references(in text: String) -> [(offset: Int, length: Int, key: String)] {
+        let s = Array(text.unicodeScalars)
+        var out: [(Int, Int, String)] = []
+        var i = 0
+        func digits(_ j: inout Int) -> String {
+            var d = ""
+            while j < s.count, s[j].properties.numericType != nil, s[j].isASCII { d.unicodeScalars.append(s[j]); j += 1 }
+            return d
+        }
+        while i < s.count {
+            let word: String? = s[i] == "图" ? "图" : (i + 1 < s.count && s[i] == "专" && s[i + 1] == "栏" ? "专栏" : nil)
+            guard let word else { i += 1; continue }
+            var j = i + word.unicodeScalars.count
+            while j < s.count, s[j] == " " { j += 1 }
+            let a = digits(&j)
+            guard !a.isEmpty, j < s.count, s[j] == "-" || s[j] == "－" || s[j] == "–" else { i += 1; continue }
+            j += 1
+            let b = digits(&j)
+            guard !b.isEmpty else { i += 1; continue }
+            out.append((i, j - i, word + a + "-" + b))
+            i = j
+        }
+        return out
     }
 
     /// Links to put into a paragraph's text (offsets in Unicode scalars of `Block.text`).

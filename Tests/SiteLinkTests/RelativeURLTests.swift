@@ -1,4 +1,4 @@
-import SiteLink
+@testable import SiteLink
 import SiteModel
 import XCTest
 
@@ -26,5 +26,26 @@ final class RelativeURLTests: XCTestCase {
         XCTAssertNil(graph.next(of: graph.readingOrder[2]))
         XCTAssertEqual(graph.pages.filter { $0.kind == .source }.map(\.path),
                        ["documents/a/source.html", "documents/b/source.html"])
+    }
+}
+
+final class ReferenceTests: XCTestCase {
+    func test_figure_and_sidebar_references_are_found_with_offsets() {
+        let refs = SiteGraph.references(in: "增至 1.35 万亿美元（见图 3-1），详见专栏2-4；图表不算，图 3 也不算。")
+        XCTAssertEqual(refs.map(\.key), ["图3-1", "专栏2-4"])
+        XCTAssertEqual(refs.map(\.offset), [14, 23])
+        XCTAssertEqual(refs.map(\.length), [5, 5])
+    }
+
+    func test_a_reference_links_to_the_figure_of_the_same_document() {
+        let text = "贸易增长（见图 1-1）。"
+        let para = Block(id: "p-1", markdown: CommonMarkText.escaped(text), text: text, line: 3)
+        let figure = Section(id: "figure-1-1", kind: .figure, label: "图 1-1", title: "贸易额", line: 5)
+        let part = Section(id: "part-1", kind: .part, label: "一、", title: "合作", line: 1,
+                           content: [.block(para), .section(figure)])
+        let doc = Document(id: "r", source: "seeds/r.txt", title: "报告", sections: [part])
+        let graph = SiteGraph(documents: [doc])
+        XCTAssertEqual(graph.links(in: para, of: doc),
+                       [InlineLink(offset: 6, length: 5, target: "documents/r/part-1/index.html#figure-1-1", title: "图 1-1 贸易额")])
     }
 }
