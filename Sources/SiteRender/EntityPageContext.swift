@@ -69,7 +69,13 @@ extension PageContext {
         var c = common(title: "协议和文件", description: "文献中签署的协议和提到的文件，按类型分组")
         let byType = Dictionary(grouping: graph.entities.agreements) { $0.type ?? ($0.kind == .document ? "文件" : "其他") }
         c["types"] = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type in
-            ["name": type, "count": byType[type]?.count ?? 0, "agreements": (byType[type] ?? []).map(agreementRow)] as [String: Any]
+            let ofType = byType[type] ?? []
+            // Within a type, by the document that names the agreement (first mention).
+            let documents = graph.documents.compactMap { d -> [String: Any]? in
+                let here = ofType.filter { $0.mentions.first?.document == d.id }
+                return here.isEmpty ? nil : ["title": d.title, "agreements": here.map(agreementRow)]
+            }
+            return ["name": type, "count": ofType.count, "documents": documents] as [String: Any]
         }
         c["total"] = graph.entities.agreements.count
         return c
@@ -123,7 +129,10 @@ extension PageContext {
                 let label = section?.label ?? ""
                 out += "<h3><a href=\"\(HTMLText.escape(url))\">"
                 out += label.isEmpty ? "" : "<span class=\"label\">\(HTMLText.escape(label))</span>"
-                out += HTMLText.escape(section?.title ?? sid) + "</a></h3>\n<ul class=\"mentions\">\n"
+                // An item's title is its whole text, which the snippets below already show.
+                let title = section?.title ?? sid
+                out += HTMLText.escape(title.count > 28 ? String(title.prefix(26)) + "…" : title)
+                out += "</a></h3>\n<ul class=\"mentions\">\n"
                 for m in bySection[sid] ?? [] {
                     out += "<li><a class=\"snippet\" href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(index.snippetHTML(m))</a>"
                     out += " <a class=\"src\" href=\"\(HTMLText.escape(link(graph.sourceURL(line: m.line, in: d))))\">原文 \(m.line) 行</a></li>\n"
