@@ -15,13 +15,16 @@ public struct BuildOptions: Sendable {
     public var output: String
     /// false: parse, link and render in memory, write nothing (`silkpress check`).
     public var write: Bool
+    /// The public address, for absolute URLs in `sitemap.xml` only.
+    public var baseURL: String?
 
     public init(seeds: String = "seeds", templateFolders: [String] = ["Templates"],
-                output: String = "Output", write: Bool = true) {
+                output: String = "Output", write: Bool = true, baseURL: String? = nil) {
         self.seeds = seeds
         self.templateFolders = templateFolders
         self.output = output
         self.write = write
+        self.baseURL = baseURL
     }
 }
 
@@ -104,7 +107,7 @@ public enum SiteBuilder {
         if let templates, !log.hasErrors {
             report.files = timed("render", &report) {
                 do {
-                    return try SiteRenderer(templates: templates, seedsDirectory: options.seeds).render(graph)
+                    return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL).render(graph)
                 } catch {
                     log.add(.error(options.output, "cannot render the site: \(error)"))
                     return []

@@ -8,6 +8,7 @@ public struct SiteGraph: Sendable {
     public enum PageKind: String, Sendable {
         case home, document, part, source
         case countries, country, organisations, organisation, agreements, agreement
+        case notFound
     }
 
     public struct Page: Hashable, Sendable {
@@ -72,6 +73,7 @@ public struct SiteGraph: Sendable {
         for a in entities.agreements {
             pages.append(Page(kind: .agreement, path: Self.agreementPath(a.id), title: a.title, entityID: a.id))
         }
+        pages.append(Page(kind: .notFound, path: "404.html", title: "找不到页面"))
         linkMentions()
     }
 

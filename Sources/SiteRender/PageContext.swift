@@ -24,6 +24,7 @@ struct PageContext {
             "organisationsURL": link(SiteGraph.organisationsPath),
             "agreementsURL": link(SiteGraph.agreementsPath),
             "isHome": page.kind == .home,
+            "ogType": page.kind == .home ? "website" : "article",
             "prev": false,
             "next": false,
         ]

@@ -27,10 +27,14 @@ public struct OutputFile: Hashable, Sendable {
 public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     public let seedsDirectory: String
+    /// The site's public address (`https://example.org/bri/`), for the sitemap's absolute URLs
+    /// only; pages themselves always link relatively.
+    public let baseURL: String?
 
-    public init(templates: TemplateSet, seedsDirectory: String) {
+    public init(templates: TemplateSet, seedsDirectory: String, baseURL: String? = nil) {
         self.templates = templates
         self.seedsDirectory = seedsDirectory
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// The site's pages, data files and copied assets, sorted by path.
@@ -52,6 +56,7 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: asset.name, contents: .copy(from: asset.path)))
         }
         files.append(OutputFile(path: "README.md", text: Self.outputReadme))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(graph, baseURL: baseURL)))
         // Later entries win: a document's image and a template asset never share a path.
         var seen = Set<String>()
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
@@ -87,6 +92,8 @@ public struct SiteRenderer: Sendable {
         case (.agreement, _):
             guard let a = e.agreements.first(where: { $0.id == page.entityID }) else { return "" }
             return templates.render("agreement", context.agreement(a))
+        case (.notFound, _):
+            return templates.render("404", context.common(title: "找不到页面", description: "此页面不存在"))
         default:
             return ""
         }

@@ -46,8 +46,12 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write the site into (replaced whole).", valueName: "DIR"))
     var output = "Output"
 
+    @Option(help: ArgumentHelp("The site's public address, for absolute URLs in sitemap.xml (pages always link relatively).",
+                               valueName: "URL"))
+    var baseURL: String?
+
     func run() throws {
-        let options = BuildOptions(seeds: site.seeds, templateFolders: site.templateFolders, output: output)
+        let options = BuildOptions(seeds: site.seeds, templateFolders: site.templateFolders, output: output, baseURL: baseURL)
         let report = SiteBuilder.build(options)
         Console.print(report, timings: site.timings)
         guard report.succeeded else { throw ExitCode.failure }

@@ -11,7 +11,7 @@ final class FixtureSiteTests: XCTestCase {
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
         let files = Set(tree(out).keys)
         XCTAssertEqual(files, [
-            ".silkpress-build", "README.md", "assets/site.css", "index.html",
+            ".silkpress-build", "README.md", "assets/site.css", "index.html", "404.html", "sitemap.xml",
             "data/documents.json", "data/editions/list.md",
             "data/countries.json", "data/countries.csv", "data/organisations.json", "data/agreements.json",
             "documents/list/index.html", "documents/list/source.html", "media/images/map.png",
@@ -99,6 +99,22 @@ final class FixtureSiteTests: XCTestCase {
             （一）中国铁路总公司签署*合作协议*。
 
             """)
+    }
+
+    func test_the_sitemap_lists_every_page_absolute_only_with_a_base_url() throws {
+        let base = try scratch()
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: base + "/a").succeeded)
+        let relative = try text(base + "/a/sitemap.xml")
+        XCTAssertTrue(relative.contains("<url><loc>documents/list/index.html</loc></url>"), relative)
+        XCTAssertFalse(relative.contains("404.html"))
+        let report = SiteBuilder.build(BuildOptions(seeds: Repo.fixture("valid-list/seeds"), templateFolders: [Repo.templates],
+                                                    output: base + "/b", baseURL: "https://example.org/bri"))
+        XCTAssertTrue(report.succeeded)
+        let absolute = try text(base + "/b/sitemap.xml")
+        XCTAssertTrue(absolute.contains("<url><loc>https://example.org/bri/countries/pk/index.html</loc></url>"), absolute)
+        XCTAssertEqual(absolute.components(separatedBy: "<url>").count - 1, report.pageCount - 1)  // all but 404.html
+        // Pages themselves never carry the absolute address.
+        XCTAssertFalse(try text(base + "/b/index.html").contains("example.org"))
     }
 
     func test_two_builds_of_the_same_seeds_are_byte_identical() throws {

@@ -20,7 +20,7 @@ final class TemplateSetTests: XCTestCase {
                            "document.mustache": "{{<layout}}{{$content}}{{title}}{{/content}}{{/layout}}",
                            "part.mustache": "part", "source.mustache": "src", "assets/site.css": "body{}",
                            "countries.mustache": "", "country.mustache": "", "organisations.mustache": "",
-                           "organisation.mustache": "", "agreements.mustache": "", "agreement.mustache": "",
+                           "organisation.mustache": "", "agreements.mustache": "", "agreement.mustache": "", "404.mustache": "",
                            "README.md": "about"]
 
     func test_templates_render_with_layout_inheritance_and_html_escaping() throws {
