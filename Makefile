@@ -5,9 +5,9 @@ OUTPUT ?= Output
 
 .PHONY: site test bench check deps test-deps clean
 
-# libcmark is the only system library the build needs (a SwiftPM system-library target).
+# System libraries: libcmark (Markdown) and zlib (ZIPFoundation, for `silkpress archive`).
 deps:
-	@bash Tests/Scripts/install-deps.sh libcmark-dev pkg-config
+	@bash Tests/Scripts/install-deps.sh libcmark-dev zlib1g-dev pkg-config
 
 # Browser tests (headless Chromium from file://) and the tools that check SVG and PDF output.
 test-deps: deps

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // ZIP archives of the built site; on Linux it links Debian's zlib (zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev (pkg-config libcmark).
@@ -28,9 +30,10 @@ let package = Package(
             "SiteModel", "SiteLink", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "LinkCheck", dependencies: ["SiteModel"]),
+        .target(name: "SiteArchive", dependencies: ["SiteModel", "ZIPFoundation"]),
         .target(name: "SiteBuild", dependencies: ["SiteModel", "SeedIngest", "ExtractedText", "EntityExtraction", "SiteLink", "SiteRender", "LinkCheck"]),
         .executableTarget(name: "silkpress", dependencies: [
-            "SiteBuild", "SiteModel", "ExtractedText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SiteBuild", "SiteModel", "ExtractedText", "SiteArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction", "SeedIngest", "SiteModel"]),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
+        .testTarget(name: "SiteArchiveTests", dependencies: ["SiteArchive", "SiteModel", "ZIPFoundation"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel"]),
     ]
 )

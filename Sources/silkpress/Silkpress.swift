@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteArchive
 import SiteBuild
 import SiteModel
 
@@ -8,7 +9,7 @@ struct Silkpress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "silkpress",
         abstract: "Builds a cross-linked, offline-ready website from Chinese source documents.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Archive.self],
         defaultSubcommand: Build.self)
 }
 
@@ -110,6 +111,30 @@ struct Check: ParsableCommand {
         }
         guard report.succeeded else { throw ExitCode.failure }
         Console.out("ok: \(report.documents.count) documents, \(report.pageCount) pages would be written")
+    }
+}
+
+struct Archive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Pack a built site into a ZIP that browses and searches offline.",
+        discussion: "Everything goes under one top-level folder named after the zip; its index.html is the start page. Two archives of the same build are byte-identical.")
+
+    @Option(help: ArgumentHelp("The built site to pack.", valueName: "DIR"))
+    var site = "Output"
+
+    @Option(help: ArgumentHelp("The zip file to write (default: <site>.zip beside the site).", valueName: "FILE.zip"))
+    var output: String?
+
+    func run() throws {
+        let zip = output ?? (site.hasSuffix("/") ? String(site.dropLast()) : site) + ".zip"
+        let folder = URL(fileURLWithPath: zip).deletingPathExtension().lastPathComponent
+        do {
+            let summary = try SiteArchiver.archive(site: site, to: zip, folder: folder)
+            Console.out("archived \(summary.files) files (\(summary.bytes / 1024) KiB) from \(site)/ into \(zip); open \(folder)/index.html after unzipping")
+        } catch let failure as BuildFailure {
+            for d in failure.diagnostics { Console.err(d.description) }
+            throw ExitCode.failure
+        }
     }
 }
 
