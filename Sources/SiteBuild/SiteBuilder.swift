@@ -17,14 +17,29 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// The public address, for absolute URLs in `sitemap.xml` only.
     public var baseURL: String?
+    /// The date print briefs carry. Builds are byte-identical for the same seeds and date;
+    /// the command line takes it from `SOURCE_DATE_EPOCH` when set (reproducible builds).
+    public var buildDate: String
 
     public init(seeds: String = "seeds", templateFolders: [String] = ["Templates"],
-                output: String = "Output", write: Bool = true, baseURL: String? = nil) {
+                output: String = "Output", write: Bool = true, baseURL: String? = nil,
+                buildDate: String = BuildOptions.today()) {
         self.seeds = seeds
         self.templateFolders = templateFolders
         self.output = output
         self.write = write
         self.baseURL = baseURL
+        self.buildDate = buildDate
+    }
+
+    /// `SOURCE_DATE_EPOCH` (seconds) as a UTC date if set, else today's UTC date.
+    public static func today() -> String {
+        let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
+        let date = env.map { Date(timeIntervalSince1970: $0) } ?? Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 }
 
@@ -107,7 +122,8 @@ public enum SiteBuilder {
         if let templates, !log.hasErrors {
             report.files = timed("render", &report) {
                 do {
-                    return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL).render(graph)
+                    return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL,
+                                     buildDate: options.buildDate).render(graph)
                 } catch {
                     log.add(.error(options.output, "cannot render the site: \(error)"))
                     return []

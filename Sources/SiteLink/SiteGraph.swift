@@ -8,7 +8,7 @@ public struct SiteGraph: Sendable {
     public enum PageKind: String, Sendable {
         case home, document, part, source
         case countries, country, organisations, organisation, agreements, agreement
-        case notFound
+        case notFound, brief
     }
 
     public struct Page: Hashable, Sendable {
@@ -64,6 +64,7 @@ public struct SiteGraph: Sendable {
         pages.append(Page(kind: .countries, path: Self.countriesPath, title: "国家和地区"))
         for c in entities.countries {
             pages.append(Page(kind: .country, path: Self.countryPath(c.iso2), title: c.nameZh, entityID: c.iso2))
+            pages.append(Page(kind: .brief, path: Self.briefPath(c.iso2), title: c.nameZh + "国别简报", entityID: c.iso2))
         }
         pages.append(Page(kind: .organisations, path: Self.organisationsPath, title: "国际组织"))
         for o in entities.organisations {

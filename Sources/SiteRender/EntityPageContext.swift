@@ -31,6 +31,7 @@ extension PageContext {
             "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
             "continent": country.continent ?? "", "hasContinent": country.continent != nil,
             "isTerritory": country.kind == .territory, "total": country.mentions.count,
+            "briefURL": link(SiteGraph.briefPath(country.iso2)),
         ] as [String: Any]
         c["perDocument"] = graph.documents.compactMap { d -> [String: Any]? in
             let n = country.mentions.filter { $0.document == d.id }.count

@@ -30,10 +30,13 @@ public struct SiteRenderer: Sendable {
     /// The site's public address (`https://example.org/bri/`), for the sitemap's absolute URLs
     /// only; pages themselves always link relatively.
     public let baseURL: String?
+    /// The date print briefs carry (`YYYY-MM-DD`); see `BuildOptions.buildDate`.
+    public let buildDate: String
 
-    public init(templates: TemplateSet, seedsDirectory: String, baseURL: String? = nil) {
+    public init(templates: TemplateSet, seedsDirectory: String, baseURL: String? = nil, buildDate: String = "") {
         self.templates = templates
         self.seedsDirectory = seedsDirectory
+        self.buildDate = buildDate
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
@@ -92,6 +95,9 @@ public struct SiteRenderer: Sendable {
         case (.agreement, _):
             guard let a = e.agreements.first(where: { $0.id == page.entityID }) else { return "" }
             return templates.render("agreement", context.agreement(a))
+        case (.brief, _):
+            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
+            return templates.render("brief", context.brief(c, buildDate: buildDate))
         case (.notFound, _):
             return templates.render("404", context.common(title: "找不到页面", description: "此页面不存在"))
         default:

@@ -18,6 +18,7 @@ final class FixtureSiteTests: XCTestCase {
             "countries/index.html", "organisations/index.html", "agreements/index.html",
             // The entities the list names: two countries, three signed instruments, one 《》 document.
             "countries/pk/index.html", "countries/id/index.html",
+            "countries/pk/brief/index.html", "countries/id/brief/index.html",
             "agreements/list-item-1-1-1/index.html", "agreements/list-item-1-2-1/index.html",
             "agreements/list-item-2-1-1/index.html", "agreements/doc-3ce7f088/index.html",
         ])

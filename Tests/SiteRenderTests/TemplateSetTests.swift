@@ -15,13 +15,17 @@ final class TemplateSetTests: XCTestCase {
         return dir
     }
 
-    private let minimal = ["layout.mustache": "<html>{{$content}}{{/content}}</html>",
-                           "home.mustache": "{{<layout}}{{$content}}home{{/content}}{{/layout}}",
-                           "document.mustache": "{{<layout}}{{$content}}{{title}}{{/content}}{{/layout}}",
-                           "part.mustache": "part", "source.mustache": "src", "assets/site.css": "body{}",
-                           "countries.mustache": "", "country.mustache": "", "organisations.mustache": "",
-                           "organisation.mustache": "", "agreements.mustache": "", "agreement.mustache": "", "404.mustache": "",
-                           "README.md": "about"]
+    /// Every required template (empty), then a few with content, a static file and a README.
+    private var minimal: [String: String] {
+        var files = Dictionary(uniqueKeysWithValues: TemplateSet.required.map { ($0 + ".mustache", "") })
+        files["layout.mustache"] = "<html>{{$content}}{{/content}}</html>"
+        files["home.mustache"] = "{{<layout}}{{$content}}home{{/content}}{{/layout}}"
+        files["document.mustache"] = "{{<layout}}{{$content}}{{title}}{{/content}}{{/layout}}"
+        files["source.mustache"] = "src"
+        files["assets/site.css"] = "body{}"
+        files["README.md"] = "about"
+        return files
+    }
 
     func test_templates_render_with_layout_inheritance_and_html_escaping() throws {
         let dir = try folder(minimal)

@@ -1,0 +1,94 @@
+import SiteLink
+import SiteModel
+
+/// Values for a country's print brief: everything the documents say about the country, each
+/// statement quoted in full with its citation (document, section label, source line).
+extension PageContext {
+    func brief(_ country: Country, buildDate: String) -> [String: Any] {
+        var c = common(title: "\(country.nameZh)国别简报", description: "\(country.nameZh)（\(country.nameEn)）：文献中的全部相关内容")
+        let docs = graph.documents.filter { d in country.mentions.contains { $0.document == d.id } }
+        c["country"] = [
+            "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
+            "continent": country.continent ?? "", "hasContinent": country.continent != nil,
+            "total": country.mentions.count, "url": link(SiteGraph.countryPath(country.iso2)),
+        ] as [String: Any]
+        c["buildDate"] = buildDate
+        // For the running header in `@page` (a CSS string; Mustache's HTML escaping does not apply there).
+        c["cssRunningHead"] = Self.cssString("\(country.nameZh) \(country.nameEn) · 国别简报")
+        c["perDocument"] = docs.map { d in
+            ["title": d.title, "count": country.mentions.filter { $0.document == d.id }.count] as [String: Any]
+        }
+        let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
+        let byType = Dictionary(grouping: agreements) { $0.type ?? "文件" }
+        c["agreementTypes"] = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
+            .map { ["type": $0, "count": byType[$0]?.count ?? 0] as [String: Any] }
+        c["agreements"] = agreements.map { a -> [String: Any] in
+            // Cited by the document's number in this brief (文献 1), the section label and the line.
+            let m = a.mentions.first
+            let number = m.flatMap { m in docs.firstIndex { $0.id == m.document } }.map { "文献 \($0 + 1)" }
+            let label = m.flatMap { index.section($0.document, $0.section)?.label }
+            let source = [number, label, m.map { "第 \($0.line) 行" }].compactMap { $0 }.joined(separator: " · ")
+            return ["title": a.title, "type": a.type ?? "文件", "parties": a.parties.joined(separator: "、"),
+                    "url": link(SiteGraph.agreementPath(a.id)), "source": source]
+        }
+        c["hasAgreements"] = !agreements.isEmpty
+        c["statementsHTML"] = statementsHTML(country, in: docs)
+        c["sources"] = docs.enumerated().map { n, d in
+            ["number": n + 1, "title": d.title, "source": d.source, "date": d.date ?? "", "hasDate": d.date != nil,
+             "url": link(SiteGraph.documentPath(d.id))] as [String: Any]
+        }
+        return c
+    }
+
+    /// Every paragraph that names the country, in full, each occurrence marked, grouped by
+    /// document and section, each with its citation. Built here: a long list, escaped text.
+    private func statementsHTML(_ country: Country, in docs: [Document]) -> String {
+        var out = ""
+        for (n, d) in docs.enumerated() {
+            let mentions = country.mentions.filter { $0.document == d.id }
+            out += "<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 \(n + 1)</span>\(HTMLText.escape(d.title))</h3>\n"
+            var seen = Set<String>()
+            var currentSection = ""
+            for m in mentions where seen.insert(m.block).inserted {
+                guard let entry = index.entry(d.id, m.block) else { continue }
+                if entry.section.id != currentSection {
+                    currentSection = entry.section.id
+                    let heading = Section.heading(label: entry.section.label, title: entry.section.title)
+                    out += "<h4>\(HTMLText.escape(heading.count > 40 ? String(heading.prefix(38)) + "…" : heading))</h4>\n"
+                }
+                let offsets = mentions.filter { $0.block == m.block }.map { ($0.offset, $0.surface.unicodeScalars.count) }
+                let citation = [d.title, Section.heading(label: entry.section.label, title: ""), "原文第 \(entry.block.line) 行"]
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+                out += "<blockquote class=\"statement\"><p>\(Self.marked(entry.block.text, offsets))</p>"
+                out += "<cite><a href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(HTMLText.escape(citation))</a></cite></blockquote>\n"
+            }
+            out += "</section>\n"
+        }
+        return out
+    }
+
+    /// A quoted CSS string; `<` is escaped too, so the text cannot close the `<style>` element.
+    static func cssString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"", "\\", "<", ">", "\n", "\r": out += "\\" + String(u.value, radix: 16) + " "
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The text escaped, with each (offset, length) range in `<mark>`.
+    static func marked(_ text: String, _ ranges: [(Int, Int)]) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        var cursor = 0
+        func piece(_ a: Int, _ b: Int) -> String { HTMLText.escape(String(String.UnicodeScalarView(scalars[a..<b]))) }
+        for (offset, length) in ranges.sorted(by: { $0.0 < $1.0 }) where offset >= cursor && offset + length <= scalars.count {
+            out += piece(cursor, offset) + "<mark>" + piece(offset, offset + length) + "</mark>"
+            cursor = offset + length
+        }
+        return out + piece(cursor, scalars.count)
+    }
+}
