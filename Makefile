@@ -3,7 +3,7 @@ SWIFT ?= swift
 SEEDS ?= seeds
 OUTPUT ?= Output
 
-.PHONY: site test bench check deps test-deps clean
+.PHONY: site test bench check briefs deps test-deps clean
 
 # System libraries: libcmark (Markdown) and zlib (ZIPFoundation, for `silkpress archive`).
 deps:
@@ -11,7 +11,7 @@ deps:
 
 # Browser tests (headless Chromium from file://) and the tools that check SVG and PDF output.
 test-deps: deps
-	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk poppler-utils libxml2-utils
+	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libxml2-utils
 
 site: deps
 	$(SWIFT) build -c release --product silkpress
@@ -24,6 +24,10 @@ check: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Country briefs as PDF (after `make site`): Output/briefs/<iso2>.pdf.
+briefs: test-deps
+	.build/release/silkpress briefs --site $(OUTPUT)
 
 bench: deps
 	@bash Tests/Scripts/bench.sh

@@ -31,9 +31,10 @@ let package = Package(
         ]),
         .target(name: "LinkCheck", dependencies: ["SiteModel"]),
         .target(name: "SiteArchive", dependencies: ["SiteModel", "ZIPFoundation"]),
+        .target(name: "BriefPrint", dependencies: ["SiteModel"]),
         .target(name: "SiteBuild", dependencies: ["SiteModel", "SeedIngest", "ExtractedText", "EntityExtraction", "SiteLink", "SiteRender", "LinkCheck"]),
         .executableTarget(name: "silkpress", dependencies: [
-            "SiteBuild", "SiteModel", "ExtractedText", "SiteArchive", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SiteBuild", "SiteModel", "ExtractedText", "SiteArchive", "BriefPrint", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction", "SeedIngest", "SiteModel"]),
@@ -43,6 +44,6 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
         .testTarget(name: "SiteArchiveTests", dependencies: ["SiteArchive", "SiteModel", "ZIPFoundation"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel", "BriefPrint"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BriefPrint
 import SiteArchive
 import SiteBuild
 import SiteModel
@@ -9,7 +10,7 @@ struct Silkpress: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "silkpress",
         abstract: "Builds a cross-linked, offline-ready website from Chinese source documents.",
-        subcommands: [Build.self, Check.self, Archive.self],
+        subcommands: [Build.self, Check.self, Archive.self, PrintBriefs.self],
         defaultSubcommand: Build.self)
 }
 
@@ -131,6 +132,39 @@ struct Archive: ParsableCommand {
         do {
             let summary = try SiteArchiver.archive(site: site, to: zip, folder: folder)
             Console.out("archived \(summary.files) files (\(summary.bytes / 1024) KiB) from \(site)/ into \(zip); open \(folder)/index.html after unzipping")
+        } catch let failure as BuildFailure {
+            for d in failure.diagnostics { Console.err(d.description) }
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct PrintBriefs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefs",
+        abstract: "Print the built site's country briefs to PDF (A4) with headless Chromium.",
+        discussion: "Writes <site>/briefs/<iso2>.pdf and <site>/briefs/index.html listing them. Needs Debian's chromium and fonts-wqy-zenhei (the CJK font embedded in the PDFs).")
+
+    @Option(help: ArgumentHelp("The built site.", valueName: "DIR"))
+    var site = "Output"
+
+    @Option(help: ArgumentHelp("A country's ISO code (repeatable); all countries when none is named.", valueName: "ISO2"))
+    var country: [String] = []
+
+    @Flag(help: "Print every country's brief (the default when no --country is given).")
+    var all = false
+
+    @Option(help: ArgumentHelp("Browsers printing at once (default: the number of cores).", valueName: "N"))
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let start = Date()
+        do {
+            let (written, problems) = try Briefs.print(site: site, selected: all ? [] : country,
+                                                       chromium: BriefPrinter.findChromium(), parallel: jobs)
+            for d in problems { Console.err(d.description) }
+            Console.out("printed \(written.count) briefs into \(site)/briefs/ in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+            if !problems.isEmpty { throw ExitCode.failure }
         } catch let failure as BuildFailure {
             for d in failure.diagnostics { Console.err(d.description) }
             throw ExitCode.failure

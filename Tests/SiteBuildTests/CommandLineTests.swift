@@ -3,26 +3,8 @@ import XCTest
 
 /// Runs the built `silkpress` executable as a user would.
 final class CommandLineTests: XCTestCase {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func silkpress(_ args: [String], in dir: String) throws -> Run {
-        let binary = Repo.root + "/.build/debug/silkpress"
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw XCTSkip("build the executable first (swift build --build-tests)")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        p.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+    func silkpress(_ args: [String], in dir: String) throws -> SilkpressRun {
+        try runSilkpress(args, in: dir)
     }
 
     func test_build_with_defaults_writes_Output_and_exits_zero() throws {

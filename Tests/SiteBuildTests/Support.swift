@@ -41,3 +41,32 @@ extension XCTestCase {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 }
+
+/// What a run of the `silkpress` executable printed, and its exit status.
+struct SilkpressRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `silkpress` executable as a user would, with extra environment variables.
+func runSilkpress(_ args: [String], environment: [String: String] = [:], in dir: String = NSTemporaryDirectory()) throws -> SilkpressRun {
+    let binary = Repo.root + "/.build/debug/silkpress"
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+        throw XCTSkip("build the executable first (swift build --build-tests)")
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.currentDirectoryURL = URL(fileURLWithPath: dir)
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return SilkpressRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                        stderr: String(decoding: e, as: UTF8.self))
+}
