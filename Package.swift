@@ -26,8 +26,9 @@ let package = Package(
         .target(name: "EntityExtraction", dependencies: ["SiteModel"]),
         .target(name: "SeedIngest", dependencies: ["SiteModel", "CommonMark", "ExtractedText", "Yams"]),
         .target(name: "SiteLink", dependencies: ["SiteModel"]),
+        .target(name: "SiteSearch"),
         .target(name: "SiteRender", dependencies: [
-            "SiteModel", "SiteLink", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteModel", "SiteLink", "SiteSearch", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "LinkCheck", dependencies: ["SiteModel"]),
         .target(name: "SiteArchive", dependencies: ["SiteModel", "ZIPFoundation"]),
@@ -43,6 +44,8 @@ let package = Package(
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
+        .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch", "SiteBuild", "SiteRender", "SiteLink"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "SiteArchiveTests", dependencies: ["SiteArchive", "SiteModel", "ZIPFoundation"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SiteModel", "BriefPrint"]),
     ]

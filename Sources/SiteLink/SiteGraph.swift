@@ -8,7 +8,7 @@ public struct SiteGraph: Sendable {
     public enum PageKind: String, Sendable {
         case home, document, part, source
         case countries, country, organisations, organisation, agreements, agreement
-        case notFound, brief
+        case notFound, brief, search
     }
 
     public struct Page: Hashable, Sendable {
@@ -74,6 +74,7 @@ public struct SiteGraph: Sendable {
         for a in entities.agreements {
             pages.append(Page(kind: .agreement, path: Self.agreementPath(a.id), title: a.title, entityID: a.id))
         }
+        pages.append(Page(kind: .search, path: Self.searchPath, title: "搜索"))
         pages.append(Page(kind: .notFound, path: "404.html", title: "找不到页面"))
         linkMentions()
     }
@@ -157,6 +158,7 @@ public struct SiteGraph: Sendable {
     }
 
     public static let countriesPath = "countries/index.html"
+    public static let searchPath = "search/index.html"
     public static let organisationsPath = "organisations/index.html"
     public static let agreementsPath = "agreements/index.html"
     public static func countryPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/index.html" }

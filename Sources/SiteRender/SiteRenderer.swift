@@ -1,6 +1,7 @@
 import Foundation
 import SiteLink
 import SiteModel
+import SiteSearch
 
 /// One file of the built site, relative to the output folder.
 public struct OutputFile: Hashable, Sendable {
@@ -49,6 +50,8 @@ public struct SiteRenderer: Sendable {
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         files += try EntitiesJSON.files(graph)
+        // The search index is a script, not JSON: a <script> tag loads it from file:// too.
+        files.append(OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js))
         for d in graph.documents {
             files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
             for asset in d.assets {
@@ -98,6 +101,8 @@ public struct SiteRenderer: Sendable {
         case (.brief, _):
             guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
             return templates.render("brief", context.brief(c, buildDate: buildDate))
+        case (.search, _):
+            return templates.render("search", context.common(title: "搜索", description: "全文搜索：国家、组织、协议和文献段落"))
         case (.notFound, _):
             return templates.render("404", context.common(title: "找不到页面", description: "此页面不存在"))
         default:
