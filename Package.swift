@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "SeedIngest", dependencies: ["SiteModel", "CommonMark", "ExtractedText", "Yams"]),
         .target(name: "SiteLink", dependencies: ["SiteModel"]),
         .target(name: "SiteSearch"),
+        .target(name: "SVGCharts"),
+        .target(name: "FigureData", dependencies: ["SiteModel"]),
         .target(name: "SiteRender", dependencies: [
             "SiteModel", "SiteLink", "SiteSearch", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -44,6 +46,8 @@ let package = Package(
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Snapshots"]),
+        .testTarget(name: "FigureDataTests", dependencies: ["FigureData", "SiteModel"]),
         .testTarget(name: "SiteSearchTests", dependencies: ["SiteSearch", "SiteBuild", "SiteRender", "SiteLink"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "SiteArchiveTests", dependencies: ["SiteArchive", "SiteModel", "ZIPFoundation"]),
