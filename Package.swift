@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "SVGCharts"),
         .target(name: "FigureData", dependencies: ["SiteModel"]),
         .target(name: "SiteRender", dependencies: [
-            "SiteModel", "SiteLink", "SiteSearch", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteModel", "SiteLink", "SiteSearch", "SVGCharts", "FigureData", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "LinkCheck", dependencies: ["SiteModel"]),
         .target(name: "SiteArchive", dependencies: ["SiteModel", "ZIPFoundation"]),

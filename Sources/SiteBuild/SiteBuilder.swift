@@ -1,5 +1,6 @@
 import EntityExtraction
 import ExtractedText
+import FigureData
 import Foundation
 import LinkCheck
 import SeedIngest
@@ -117,13 +118,24 @@ public enum SiteBuilder {
         }
         report.entities = entities
 
+        // The numbers behind report figures, each checked against the seed line it cites.
+        let figures: [String: [FigureDataFile]] = timed("figures", &report) {
+            var out: [String: [FigureDataFile]] = [:]
+            for d in documents {
+                let (files, diagnostics) = FigureLoader.load(seedsDirectory: options.seeds, document: d)
+                log.add(contentsOf: diagnostics)
+                if !files.isEmpty { out[d.id] = files }
+            }
+            return out
+        }
+
         let graph = timed("link", &report) { SiteGraph(documents: documents, entities: entities) }
 
         if let templates, !log.hasErrors {
             report.files = timed("render", &report) {
                 do {
                     return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL,
-                                     buildDate: options.buildDate).render(graph)
+                                     buildDate: options.buildDate, figures: figures).render(graph)
                 } catch {
                     log.add(.error(options.output, "cannot render the site: \(error)"))
                     return []

@@ -8,7 +8,7 @@ public struct SiteGraph: Sendable {
     public enum PageKind: String, Sendable {
         case home, document, part, source
         case countries, country, organisations, organisation, agreements, agreement
-        case notFound, brief, search
+        case notFound, brief, search, figures
     }
 
     public struct Page: Hashable, Sendable {
@@ -75,6 +75,7 @@ public struct SiteGraph: Sendable {
             pages.append(Page(kind: .agreement, path: Self.agreementPath(a.id), title: a.title, entityID: a.id))
         }
         pages.append(Page(kind: .search, path: Self.searchPath, title: "搜索"))
+        pages.append(Page(kind: .figures, path: Self.figuresPath, title: "图表"))
         pages.append(Page(kind: .notFound, path: "404.html", title: "找不到页面"))
         linkMentions()
     }
@@ -127,7 +128,7 @@ public struct SiteGraph: Sendable {
     }
 
     /// `图 3-1` / `专栏 2-4` in a text: (offset and length in scalars, key without spaces).
-    static func references(in text: String) -> [(offset: Int, length: Int, key: String)] {
+    public static func references(in text: String) -> [(offset: Int, length: Int, key: String)] {
         let s = Array(text.unicodeScalars)
         var out: [(Int, Int, String)] = []
         var i = 0
@@ -159,6 +160,7 @@ public struct SiteGraph: Sendable {
 
     public static let countriesPath = "countries/index.html"
     public static let searchPath = "search/index.html"
+    public static let figuresPath = "figures/index.html"
     public static let organisationsPath = "organisations/index.html"
     public static let agreementsPath = "agreements/index.html"
     public static func countryPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/index.html" }

@@ -23,6 +23,7 @@ struct PageContext {
             "countriesURL": link(SiteGraph.countriesPath),
             "organisationsURL": link(SiteGraph.organisationsPath),
             "agreementsURL": link(SiteGraph.agreementsPath),
+            "figuresURL": link(SiteGraph.figuresPath),
             "isHome": page.kind == .home,
             "ogType": page.kind == .home ? "website" : "article",
             "prev": false,
@@ -141,6 +142,7 @@ struct PageContext {
             "isItem": s.kind == .item,
             "isSidebar": s.kind == .sidebar,
             "isFigure": s.kind == .figure,
+            "chartHTML": s.kind == .figure ? figureHTML(index.figures[d.id]?[s.id]) : "",
             "isPlain": ![.item, .sidebar, .figure].contains(s.kind),
             "heading": "h\(min(max(level, 1), 6))",
             "content": s.content.map { entry -> [String: Any] in

@@ -1,5 +1,6 @@
 import Foundation
 import SiteLink
+import FigureData
 import SiteModel
 import SiteSearch
 
@@ -34,22 +35,34 @@ public struct SiteRenderer: Sendable {
     /// The date print briefs carry (`YYYY-MM-DD`); see `BuildOptions.buildDate`.
     public let buildDate: String
 
-    public init(templates: TemplateSet, seedsDirectory: String, baseURL: String? = nil, buildDate: String = "") {
+    /// Figure data files by document id (validated against their seeds).
+    public let figures: [String: [FigureDataFile]]
+
+    public init(templates: TemplateSet, seedsDirectory: String, baseURL: String? = nil, buildDate: String = "",
+                figures: [String: [FigureDataFile]] = [:]) {
         self.templates = templates
         self.seedsDirectory = seedsDirectory
         self.buildDate = buildDate
+        self.figures = figures
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
         // Pages render on all cores; each needs only the graph and the templates.
-        let index = TextIndex(graph.documents, entities: graph.entities)
+        let rendered = FigureCharts.render(graph, figures: figures)
+        let index = TextIndex(graph.documents, entities: graph.entities, figures: rendered)
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         files += try EntitiesJSON.files(graph)
+        files.append(OutputFile(path: "data/figures.json", contents: .bytes(try FiguresJSON.encode(rendered))))
+        for f in rendered {
+            if let svg = f.svg { files.append(OutputFile(path: f.basePath + ".svg", text: svg)) }
+            files.append(OutputFile(path: f.basePath + ".csv", text: f.csv))
+            files.append(OutputFile(path: f.basePath + ".json", text: f.json))
+        }
         // The search index is a script, not JSON: a <script> tag loads it from file:// too.
         files.append(OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js))
         for d in graph.documents {
@@ -101,6 +114,8 @@ public struct SiteRenderer: Sendable {
         case (.brief, _):
             guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
             return templates.render("brief", context.brief(c, buildDate: buildDate))
+        case (.figures, _):
+            return templates.render("figures", context.figuresIndex())
         case (.search, _):
             return templates.render("search", context.common(title: "搜索", description: "全文搜索：国家、组织、协议和文献段落"))
         case (.notFound, _):

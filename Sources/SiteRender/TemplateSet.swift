@@ -20,7 +20,7 @@ public struct TemplateSet: Sendable {
 
     /// The page templates a build needs.
     public static let required = ["layout", "home", "document", "part", "source", "countries", "country",
-                                   "organisations", "organisation", "agreements", "agreement", "404", "brief", "search"]
+                                   "organisations", "organisation", "agreements", "agreement", "404", "brief", "search", "figures"]
 
     public static func load(folders: [String]) -> Result<TemplateSet, BuildFailure> {
         var chosen: [String: File] = [:]  // name with extension → file; first folder wins

@@ -14,7 +14,13 @@ struct TextIndex: Sendable {
     /// they share, most first (computed once from an inverted index: paragraph → countries).
     private(set) var namedTogether: [String: [(iso2: String, count: Int)]] = [:]
 
-    init(_ documents: [Document], entities: EntityIndex = EntityIndex()) {
+    /// Rendered report figures by section id (`figure-3-7`), per document.
+    private(set) var figures: [String: [String: RenderedFigure]] = [:]
+    private(set) var allFigures: [RenderedFigure] = []
+
+    init(_ documents: [Document], entities: EntityIndex = EntityIndex(), figures: [RenderedFigure] = []) {
+        allFigures = figures
+        for f in figures { self.figures[f.documentID, default: [:]][f.id] = f }
         for d in documents {
             var map: [String: Entry] = [:]
             var bySection: [String: Section] = [:]

@@ -12,7 +12,7 @@ final class FixtureSiteTests: XCTestCase {
         let files = Set(tree(out).keys)
         XCTAssertEqual(files, [
             ".silkpress-build", "README.md", "assets/site.css", "index.html", "404.html", "sitemap.xml",
-            "search/index.html", "search/search-index.js", "assets/search.js",
+            "search/index.html", "search/search-index.js", "assets/search.js", "figures/index.html", "data/figures.json",
             "data/documents.json", "data/editions/list.md",
             "data/countries.json", "data/countries.csv", "data/organisations.json", "data/agreements.json",
             "documents/list/index.html", "documents/list/source.html", "media/images/map.png",

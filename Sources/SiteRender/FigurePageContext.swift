@@ -1,0 +1,36 @@
+import SiteLink
+import SiteModel
+
+/// Figures in their pages and on the figures index.
+extension PageContext {
+    /// A figure's chart, its data table (folded on screen, open in print and to screen readers),
+    /// its downloads, and what the source text does not give. Built here: the SVG and table
+    /// come from the chart module already escaped.
+    func figureHTML(_ f: RenderedFigure?) -> String {
+        guard let f else { return "" }
+        var out = ""
+        if let note = f.statusNote { out += "<p class=\"figure-status\">\(HTMLText.escape(note))</p>\n" }
+        if let svg = f.pageSVG ?? f.svg { out += "<div class=\"chart\">\(svg)</div>\n" }
+        if let table = f.tableHTML {
+            out += "<details class=\"chart-data\"><summary>数据表</summary>\n\(table)\n</details>\n"
+        }
+        out += "<p class=\"downloads\">下载："
+        if f.hasChart { out += "<a href=\"\(HTMLText.escape(link(f.basePath + ".svg")))\">SVG</a> · " }
+        out += "<a href=\"\(HTMLText.escape(link(f.basePath + ".csv")))\">CSV</a> · "
+        out += "<a href=\"\(HTMLText.escape(link(f.basePath + ".json")))\">JSON</a></p>\n"
+        return out
+    }
+
+    func figuresIndex() -> [String: Any] {
+        var c = common(title: "图表", description: "报告中的图表：按原文给出的数值重绘，附数据和出处")
+        c["figures"] = index.allFigures.map { f -> [String: Any] in
+            [
+                "title": Section.heading(label: f.label, title: f.caption), "url": link(f.url),
+                "document": graph.documents.first { $0.id == f.documentID }?.title ?? f.documentID,
+                "chartHTML": figureHTML(f),
+                "hasSource": f.source != nil, "source": f.source ?? "",
+            ]
+        }
+        return c
+    }
+}
