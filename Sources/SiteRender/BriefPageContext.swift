@@ -33,6 +33,7 @@ extension PageContext {
         }
         c["hasAgreements"] = !agreements.isEmpty
         c["statementsHTML"] = statementsHTML(country, in: docs)
+        c["chartHTML"] = chartHTML(index.countryCharts[country.iso2])
         c["sources"] = docs.enumerated().map { n, d in
             ["number": n + 1, "title": d.title, "source": d.source, "date": d.date ?? "", "hasDate": d.date != nil,
              "url": link(SiteGraph.documentPath(d.id))] as [String: Any]

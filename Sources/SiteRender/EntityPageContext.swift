@@ -22,6 +22,7 @@ extension PageContext {
             ] as [String: Any]
         }
         c["countryCount"] = graph.entities.countries.count
+        c["chartsHTML"] = siteChartsHTML(["mentions-by-continent"] + graph.documents.map { "\($0.id)-most-named-countries" })
         return c
     }
 
@@ -44,6 +45,7 @@ extension PageContext {
         c["related"] = related
         c["hasRelated"] = !related.isEmpty
         c["mentionsHTML"] = mentionsHTML(country.mentions)
+        c["chartHTML"] = chartHTML(index.countryCharts[country.iso2])
         return c
     }
 
@@ -79,6 +81,7 @@ extension PageContext {
             return ["name": type, "count": ofType.count, "documents": documents] as [String: Any]
         }
         c["total"] = graph.entities.agreements.count
+        c["chartsHTML"] = siteChartsHTML(["agreements-by-type"])
         return c
     }
 

@@ -21,8 +21,25 @@ extension PageContext {
         return out
     }
 
+    /// A site chart with its table and downloads (built here for the same reason as figures).
+    func chartHTML(_ chart: SiteChart?) -> String {
+        guard let chart else { return "" }
+        var out = "<figure class=\"site-chart\" id=\"chart-\(HTMLText.escape(chart.id))\">\n"
+        out += "<figcaption>\(HTMLText.escape(chart.spec.title))</figcaption>\n<div class=\"chart\">\(chart.pageSVG)</div>\n"
+        out += "<details class=\"chart-data\"><summary>数据表</summary>\n\(chart.tableHTML)\n</details>\n"
+        out += "<p class=\"downloads\">下载：<a href=\"\(HTMLText.escape(link(chart.basePath + ".svg")))\">SVG</a> · "
+        out += "<a href=\"\(HTMLText.escape(link(chart.basePath + ".csv")))\">CSV</a> · "
+        out += "<a href=\"\(HTMLText.escape(link(chart.basePath + ".json")))\">JSON</a></p>\n</figure>\n"
+        return out
+    }
+
+    func siteChartsHTML(_ ids: [String]) -> String {
+        ids.map { chartHTML(index.siteCharts[$0]) }.joined()
+    }
+
     func figuresIndex() -> [String: Any] {
         var c = common(title: "图表", description: "报告中的图表：按原文给出的数值重绘，附数据和出处")
+        c["siteChartsHTML"] = index.siteCharts.keys.sorted().map { chartHTML(index.siteCharts[$0]) }.joined()
         c["figures"] = index.allFigures.map { f -> [String: Any] in
             [
                 "title": Section.heading(label: f.label, title: f.caption), "url": link(f.url),

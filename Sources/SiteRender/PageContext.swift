@@ -53,6 +53,7 @@ struct PageContext {
         var c = common(title: d.title, description: summary(d))
         c["document"] = documentInfo(d)
         c["tocURL"] = "#toc"
+        c["chartsHTML"] = siteChartsHTML(["\(d.id)-items-per-category"])
         c["toc"] = d.sections.map { tocEntry($0, in: d, depth: 0) }
         // A book-like document's home shows the outline; its sections are on their own pages.
         c["sections"] = SiteGraph.isSplit(d) ? [] : d.sections.map { section($0, in: d, level: 2) }

@@ -49,15 +49,26 @@ public struct SiteRenderer: Sendable {
 
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
-        // Pages render on all cores; each needs only the graph and the templates.
+        // Figures and charts are drawn once; pages (on all cores) only place them.
         let rendered = FigureCharts.render(graph, figures: figures)
-        let index = TextIndex(graph.documents, entities: graph.entities, figures: rendered)
+        var lookups = TextIndex(graph.documents, entities: graph.entities, figures: rendered)
+        let siteCharts = SiteCharts.all(graph)
+        lookups.siteCharts = Dictionary(uniqueKeysWithValues: siteCharts.map { ($0.id, $0) })
+        let partial = lookups
+        let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, graph: graph, index: partial) }
+        lookups.countryCharts = Dictionary(uniqueKeysWithValues: zip(graph.entities.countries.map(\.iso2), countryCharts))
+        let index = lookups
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         files += try EntitiesJSON.files(graph)
         files.append(OutputFile(path: "data/figures.json", contents: .bytes(try FiguresJSON.encode(rendered))))
+        for chart in siteCharts + countryCharts {
+            files.append(OutputFile(path: chart.basePath + ".svg", text: chart.svg))
+            files.append(OutputFile(path: chart.basePath + ".csv", text: chart.csv))
+            files.append(OutputFile(path: chart.basePath + ".json", text: chart.json))
+        }
         for f in rendered {
             if let svg = f.svg { files.append(OutputFile(path: f.basePath + ".svg", text: svg)) }
             files.append(OutputFile(path: f.basePath + ".csv", text: f.csv))

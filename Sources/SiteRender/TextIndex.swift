@@ -17,6 +17,11 @@ struct TextIndex: Sendable {
     /// Rendered report figures by section id (`figure-3-7`), per document.
     private(set) var figures: [String: [String: RenderedFigure]] = [:]
     private(set) var allFigures: [RenderedFigure] = []
+    /// Charts of the site's own data, by id, and each country's small chart by ISO code.
+    var siteCharts: [String: SiteChart] = [:]
+    var countryCharts: [String: SiteChart] = [:]
+    /// Section id → the top-level section holding it, per document.
+    private(set) var topSections: [String: [String: Section]] = [:]
 
     init(_ documents: [Document], entities: EntityIndex = EntityIndex(), figures: [RenderedFigure] = []) {
         allFigures = figures
@@ -30,6 +35,9 @@ struct TextIndex: Sendable {
             }
             entries[d.id] = map
             sections[d.id] = bySection
+            var tops: [String: Section] = [:]
+            for top in d.sections { for s in top.selfAndDescendants { tops[s.id] = top } }
+            topSections[d.id] = tops
         }
         var countriesIn: [String: Set<String>] = [:]
         for c in entities.countries {
@@ -47,6 +55,7 @@ struct TextIndex: Sendable {
 
     func entry(_ document: String, _ block: String) -> Entry? { entries[document]?[block] }
     func section(_ document: String, _ id: String) -> Section? { sections[document]?[id] }
+    func topSection(_ document: String, _ id: String) -> Section? { topSections[document]?[id] }
 
     /// The paragraph around a mention, at most `radius` characters either side, escaped,
     /// with the name in `<mark>`.

@@ -10,7 +10,7 @@ final class FixtureSiteTests: XCTestCase {
         let report = build(seeds: Repo.fixture("valid-list/seeds"), output: out)
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
         let files = Set(tree(out).keys)
-        XCTAssertEqual(files, [
+        XCTAssertEqual(files, Set<String>([
             ".silkpress-build", "README.md", "assets/site.css", "index.html", "404.html", "sitemap.xml",
             "search/index.html", "search/search-index.js", "assets/search.js", "figures/index.html", "data/figures.json",
             "data/documents.json", "data/editions/list.md",
@@ -22,7 +22,11 @@ final class FixtureSiteTests: XCTestCase {
             "countries/pk/brief/index.html", "countries/id/brief/index.html",
             "agreements/list-item-1-1-1/index.html", "agreements/list-item-1-2-1/index.html",
             "agreements/list-item-2-1-1/index.html", "agreements/doc-3ce7f088/index.html",
-        ])
+        ]).union(
+            // Every chart with its three downloads: the site's own data and each country's.
+            ["site/agreements-by-type", "site/list-items-per-category", "site/list-most-named-countries",
+             "site/mentions-by-continent", "countries/pk", "countries/id"]
+                .flatMap { chart in ["svg", "csv", "json"].map { "figures/\(chart).\($0)" } }))
         let page = try text(out + "/documents/list/index.html")
         for anchor in ["category-1", "category-2", "item-1-1", "item-1-2", "item-2-1", "toc"] {
             XCTAssertTrue(page.contains("id=\"\(anchor)\""), anchor)

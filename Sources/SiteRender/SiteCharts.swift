@@ -1,0 +1,114 @@
+import Foundation
+import SiteLink
+import SiteModel
+import SVGCharts
+
+/// Charts of what the site itself knows (counts of items, agreements, mentions) — drawn with
+/// the chart module like the report's figures, with the same downloads.
+public struct SiteChart: Sendable {
+    public var id: String           // file name under figures/site/ or figures/countries/
+    public var folder: String       // "site" or "countries"
+    public var spec: ChartSpec
+    public var svg: String
+    public var pageSVG: String
+    public var tableHTML: String
+
+    init(id: String, folder: String = "site", spec: ChartSpec) {
+        self.id = id
+        self.folder = folder
+        self.spec = spec
+        svg = SVGChart.render(spec)
+        var inPage = spec
+        inPage.showTitle = false
+        pageSVG = SVGChart.render(inPage)
+        tableHTML = DataTable.html(spec)
+    }
+
+    public var basePath: String { "figures/\(folder)/\(id)" }
+    public var csv: String { DataTable.csv(spec) }
+    public var json: String { ChartMetadata.json(spec) }
+}
+
+enum SiteCharts {
+    static let source = "本站据文献整理"
+
+    static func all(_ graph: SiteGraph) -> [SiteChart] {
+        var out: [SiteChart] = []
+        for d in graph.documents where d.sections.contains(where: { $0.kind == .category }) {
+            let categories = d.sections.filter { $0.kind == .category }
+            out.append(SiteChart(id: "\(d.id)-items-per-category", spec: ChartSpec(
+                title: "\(d.title)：各类成果项数", unit: "项", source: source, missingNote: nil, kind: .bars(.horizontal),
+                categories: categories.map { Section.heading(label: $0.label, title: $0.title) },
+                series: [Series(name: "成果项数", values: categories.map { Double($0.children.filter { $0.kind == .item }.count) })],
+                categoryHeader: "类别")))
+        }
+        let agreements = graph.entities.agreements
+        if !agreements.isEmpty {
+            let byType = Dictionary(grouping: agreements) { $0.type ?? "文件" }
+            let types = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
+            out.append(SiteChart(id: "agreements-by-type", spec: ChartSpec(
+                title: "协议和文件：按类型", unit: "项", source: source, missingNote: nil, kind: .bars(.horizontal),
+                categories: types, series: [Series(name: "数量", values: types.map { Double(byType[$0]?.count ?? 0) })],
+                categoryHeader: "类型")))
+        }
+        for d in graph.documents {
+            let counts = graph.entities.countries.map { c in (c, c.mentions.filter { $0.document == d.id }.count) }
+                .filter { $0.1 > 0 }.sorted { ($0.1, $1.0.iso2) > ($1.1, $0.0.iso2) }.prefix(12)
+            guard !counts.isEmpty else { continue }
+            out.append(SiteChart(id: "\(d.id)-most-named-countries", spec: ChartSpec(
+                title: "\(d.title)：提及最多的国家", unit: "次", source: source, missingNote: nil, kind: .bars(.horizontal),
+                categories: counts.map(\.0.nameZh), series: [Series(name: "提及次数", values: counts.map { Double($0.1) })],
+                categoryHeader: "国家")))
+        }
+        let continents = EntityPageOrder.continents(graph.entities.countries.compactMap(\.continent))
+        if !continents.isEmpty {
+            out.append(SiteChart(id: "mentions-by-continent", spec: ChartSpec(
+                title: "各大洲国家被提及次数（按文献）", unit: "次", source: source, missingNote: nil, kind: .groupedBars(.vertical),
+                categories: continents,
+                series: graph.documents.map { d in
+                    Series(name: shortTitle(d.title), values: continents.map { continent in
+                        Double(graph.entities.countries.filter { $0.continent == continent }
+                            .reduce(0) { $0 + $1.mentions.filter { $0.document == d.id }.count })
+                    })
+                },
+                categoryHeader: "大洲")))
+        }
+        return out
+    }
+
+    /// A country's mentions per document and section (the sections that name it most).
+    static func country(_ c: Country, graph: SiteGraph, index: TextIndex) -> SiteChart {
+        var counts: [(String, Int)] = []
+        for d in graph.documents {
+            var bySection: [String: Int] = [:]
+            var order: [String] = []
+            for m in c.mentions where m.document == d.id {
+                // Count by the top-level section (part or category) holding the mention.
+                let top = index.topSection(d.id, m.section)
+                let name = shortTitle(d.title) + " · " + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
+                if bySection[name] == nil { order.append(name) }
+                bySection[name, default: 0] += 1
+            }
+            counts += order.map { ($0, bySection[$0] ?? 0) }
+        }
+        return SiteChart(id: c.iso2.lowercased(), folder: "countries", spec: ChartSpec(
+            title: "\(c.nameZh)：各文献、各部分的提及次数", unit: "次", source: source, missingNote: nil,
+            kind: .bars(.horizontal), categories: counts.map(\.0), series: [Series(name: "提及次数", values: counts.map { Double($0.1) })],
+            // As tall as its bars need: a country named once gets a short chart, not 400 px of space.
+            width: 560, height: Double(min(400, 110 + 34 * counts.count)), categoryHeader: "文献 · 部分"))
+    }
+
+    /// "2021 中国“一带一路”贸易投资发展报告" → kept; "外交部：…成果清单（全文）" → "…成果清单".
+    static func shortTitle(_ title: String) -> String {
+        var t = Substring(title)
+        if let colon = t.firstIndex(of: "：") { t = t[t.index(after: colon)...] }
+        if t.hasSuffix("（全文）") { t = t.dropLast(4) }
+        return String(t)
+    }
+}
+
+enum EntityPageOrder {
+    static func continents(_ names: [String]) -> [String] {
+        PageContext.continentOrder(Set(names))
+    }
+}
