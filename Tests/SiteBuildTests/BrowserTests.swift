@@ -4,27 +4,8 @@ import XCTest
 /// Opens the built site in Debian's headless Chromium from file:// (installed by `make test`).
 /// Screenshots are kept in .build/screenshots/ for a person to look at.
 final class BrowserTests: XCTestCase {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-
     func chromium(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        guard let binary = Self.chromium else {
-            XCTFail("chromium is not installed: run `make test`, which installs it (apt-get install chromium)")
-            return (1, "", "")
-        }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                       "--no-first-run", "--enable-logging=stderr", "--v=0"] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try runChromium(args)
     }
 
     func test_the_outcome_list_renders_from_file_urls_with_every_item() throws {

@@ -70,3 +70,27 @@ func runSilkpress(_ args: [String], environment: [String: String] = [:], in dir:
     return SilkpressRun(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                         stderr: String(decoding: e, as: UTF8.self))
 }
+
+/// Debian's headless Chromium (installed by `make test`), with console messages on stderr.
+func runChromium(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    guard let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        XCTFail("chromium is not installed: run `make test`, which installs it (apt-get install chromium)")
+        return (1, "", "")
+    }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                   "--no-first-run", "--enable-logging=stderr", "--v=0"] + args
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
