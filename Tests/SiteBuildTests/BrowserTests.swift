@@ -33,4 +33,26 @@ final class BrowserTests: XCTestCase {
             XCTAssertGreaterThan(bytes, 40_000, "\(name) screenshot looks blank")
         }
     }
+
+    func test_home_country_and_report_pages_load_from_file_urls_without_errors() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.seeds, output: out).succeeded)
+        let shots = Repo.root + "/.build/screenshots"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        for (name, path) in [("home", "index.html"), ("country-pk", "countries/pk/index.html"),
+                             ("report-part-3", "documents/bri-trade-report-2021/part-3/index.html"),
+                             ("search-rcep", "search/index.html?q=RCEP")] {
+            let url = "file://" + out + "/" + path
+            let dom = try chromium(["--dump-dom", url])
+            XCTAssertEqual(dom.status, 0, name)
+            XCTAssertFalse(dom.stderr.contains("CONSOLE"), "\(name): \(dom.stderr)")
+            XCTAssertFalse(dom.stderr.contains("net::ERR"), "\(name): \(dom.stderr)")  // no failed request
+            XCTAssertTrue(dom.stdout.contains("<main id=\"main\">"), name)
+            // Nothing is fetched from outside the site.
+            XCTAssertFalse(dom.stdout.contains("src=\"http"), name)
+            XCTAssertFalse(dom.stdout.contains("href=\"http"), name)
+            let png = shots + "/\(name).png"
+            XCTAssertEqual(try chromium(["--window-size=1200,1600", "--screenshot=\(png)", url]).status, 0, name)
+        }
+    }
 }
