@@ -136,6 +136,9 @@ public enum SiteBuilder {
                 do {
                     return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL,
                                      buildDate: options.buildDate, figures: figures).render(graph)
+                } catch let failure as BuildFailure {
+                    log.add(contentsOf: failure.diagnostics)
+                    return []
                 } catch {
                     log.add(.error(options.output, "cannot render the site: \(error)"))
                     return []

@@ -22,7 +22,7 @@ extension PageContext {
             ] as [String: Any]
         }
         c["countryCount"] = graph.entities.countries.count
-        c["chartsHTML"] = siteChartsHTML(["mentions-by-continent"] + graph.documents.map { "\($0.id)-most-named-countries" })
+        c["chartsHTML"] = tileMapHTML() + siteChartsHTML(["mentions-by-continent"] + graph.documents.map { "\($0.id)-most-named-countries" })
         return c
     }
 

@@ -33,13 +33,23 @@ extension PageContext {
         return out
     }
 
+    /// The tile map with its table and downloads, for pages one folder below the root.
+    func tileMapHTML() -> String {
+        guard let svg = index.tileMapHTML, let table = index.tileMapTable else { return "" }
+        let base = "figures/site/world-tile-map"
+        return "<figure class=\"site-chart tile-map\" id=\"chart-world-tile-map\">\n<figcaption>文献提到的国家和地区</figcaption>\n"
+            + "<div class=\"chart\">\(svg)</div>\n<details class=\"chart-data\"><summary>数据表</summary>\n\(table)\n</details>\n"
+            + "<p class=\"downloads\">下载：<a href=\"\(HTMLText.escape(link(base + ".svg")))\">SVG</a> · "
+            + "<a href=\"\(HTMLText.escape(link(base + ".csv")))\">CSV</a> · <a href=\"\(HTMLText.escape(link(base + ".json")))\">JSON</a></p>\n</figure>\n"
+    }
+
     func siteChartsHTML(_ ids: [String]) -> String {
         ids.map { chartHTML(index.siteCharts[$0]) }.joined()
     }
 
     func figuresIndex() -> [String: Any] {
         var c = common(title: "图表", description: "报告中的图表：按原文给出的数值重绘，附数据和出处")
-        c["siteChartsHTML"] = index.siteCharts.keys.sorted().map { chartHTML(index.siteCharts[$0]) }.joined()
+        c["siteChartsHTML"] = tileMapHTML() + index.siteCharts.keys.sorted().map { chartHTML(index.siteCharts[$0]) }.joined()
         c["figures"] = index.allFigures.map { f -> [String: Any] in
             [
                 "title": Section.heading(label: f.label, title: f.caption), "url": link(f.url),

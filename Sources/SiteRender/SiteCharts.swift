@@ -107,6 +107,51 @@ enum SiteCharts {
     }
 }
 
+/// The overview map: one equal square per country at its approximate place (no borders, so no
+/// disputed lines, and small states are as visible as large ones), coloured by mentions.
+enum TileMapChart {
+    static let layoutFile = "data/world-tile-grid.csv"
+
+    /// `iso2,col,row` lines; `#` comments. Bad lines are reported with their line number.
+    static func layout(_ text: String, path: String) -> (tiles: [(iso2: String, col: Int, row: Int)], problems: [Diagnostic]) {
+        var tiles: [(String, Int, Int)] = []
+        var problems: [Diagnostic] = []
+        var seen = Set<String>()
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") || line == "iso2,col,row" { continue }
+            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 3, cells[0].count == 2, let c = Int(cells[1]), let r = Int(cells[2]), c >= 0, r >= 0 else {
+                problems.append(.error(path, line: i + 1, column: 1, "expected iso2,col,row"))
+                continue
+            }
+            guard seen.insert(cells[0]).inserted, seen.insert("\(c),\(r)").inserted else {
+                problems.append(.error(path, line: i + 1, column: 1, "\(cells[0]) repeats a country or a tile position"))
+                continue
+            }
+            tiles.append((cells[0].uppercased(), c, r))
+        }
+        return (tiles, problems)
+    }
+
+    /// `root` leads from where the SVG is shown to the site root (country links are relative).
+    static func render(_ layout: [(iso2: String, col: Int, row: Int)], graph: SiteGraph, root: String) -> TileMap {
+        let countries = Dictionary(uniqueKeysWithValues: graph.entities.countries.map { ($0.iso2, $0) })
+        let zh = Locale(identifier: "zh_Hans")
+        let tiles = layout.map { t -> Tile in
+            if let c = countries[t.iso2] {
+                return Tile(id: t.iso2, label: c.nameZh, column: t.col, row: t.row, value: Double(c.mentions.count),
+                            url: root + SiteGraph.countryPath(c.iso2))
+            }
+            // Not named by the documents (or China itself): a tile without a value.
+            return Tile(id: t.iso2, label: zh.localizedString(forRegionCode: t.iso2) ?? t.iso2, column: t.col, row: t.row, value: nil)
+        }
+        return TileMap(title: "文献提到的国家和地区", unit: "次", source: "本站据文献整理",
+                       note: "每个方块代表一个国家或地区，位置示意其地理方位，不表示边界；灰色为文献未提及或不计（中国）。",
+                       tiles: tiles, decimals: 0, width: 720, bins: 5)
+    }
+}
+
 enum EntityPageOrder {
     static func continents(_ names: [String]) -> [String] {
         PageContext.continentOrder(Set(names))

@@ -3,6 +3,7 @@ import SiteLink
 import FigureData
 import SiteModel
 import SiteSearch
+import SVGCharts
 
 /// One file of the built site, relative to the output folder.
 public struct OutputFile: Hashable, Sendable {
@@ -57,6 +58,23 @@ public struct SiteRenderer: Sendable {
         let partial = lookups
         let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, graph: graph, index: partial) }
         lookups.countryCharts = Dictionary(uniqueKeysWithValues: zip(graph.entities.countries.map(\.iso2), countryCharts))
+        // The tile map, if the templates carry its layout: drawn for pages one folder deep
+        // (countries/, figures/) and for its download two folders deep.
+        var tileFiles: [OutputFile] = []
+        if let layoutFile = templates.data[TileMapChart.layoutFile],
+           let text = try? String(contentsOfFile: layoutFile.path, encoding: .utf8) {
+            let (layout, problems) = TileMapChart.layout(text, path: layoutFile.path)
+            if !problems.isEmpty { throw BuildFailure(problems) }
+            var inPage = TileMapChart.render(layout, graph: graph, root: "../")
+            inPage.showTitle = false
+            let download = TileMapChart.render(layout, graph: graph, root: "../../")
+            let spec = download.asChartSpec()
+            lookups.tileMapHTML = inPage.render()
+            lookups.tileMapTable = DataTable.html(spec)
+            tileFiles = [OutputFile(path: "figures/site/world-tile-map.svg", text: download.render()),
+                         OutputFile(path: "figures/site/world-tile-map.csv", text: DataTable.csv(spec)),
+                         OutputFile(path: "figures/site/world-tile-map.json", text: ChartMetadata.json(spec))]
+        }
         let index = lookups
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
@@ -64,6 +82,7 @@ public struct SiteRenderer: Sendable {
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         files += try EntitiesJSON.files(graph)
         files.append(OutputFile(path: "data/figures.json", contents: .bytes(try FiguresJSON.encode(rendered))))
+        files += tileFiles
         for chart in siteCharts + countryCharts {
             files.append(OutputFile(path: chart.basePath + ".svg", text: chart.svg))
             files.append(OutputFile(path: chart.basePath + ".csv", text: chart.csv))

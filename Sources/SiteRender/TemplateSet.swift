@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     public let templates: [String: File]
     /// Files under `assets/` (CSS, scripts, fonts), copied to the same path in the output.
     public let assets: [File]
+    /// Files under `data/` the site's design uses (the tile map's layout), by name.
+    public let data: [String: File]
 
     /// The page templates a build needs.
     public static let required = ["layout", "home", "document", "part", "source", "countries", "country",
@@ -42,9 +44,11 @@ public struct TemplateSet: Sendable {
         var templates: [String: File] = [:]
         var texts: [String: String] = [:]
         var assets: [File] = []
+        var data: [String: File] = [:]
         for (name, file) in chosen.sorted(by: { $0.key < $1.key }) {
             guard name.hasSuffix(".mustache") else {
                 if name.hasPrefix("assets/") { assets.append(file) }  // other files (a README) stay out
+                if name.hasPrefix("data/") { data[name] = file }
                 continue
             }
             let templateName = String(name.dropLast(".mustache".count))
@@ -77,7 +81,7 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(folders.first ?? "Templates", "no '\(name).mustache' template in \(folders.joined(separator: " or "))"))
         }
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
-        return .success(TemplateSet(library: MustacheLibrary(templates: parsed), templates: templates, assets: assets))
+        return .success(TemplateSet(library: MustacheLibrary(templates: parsed), templates: templates, assets: assets, data: data))
     }
 
     /// swift-mustache's error cases in words.

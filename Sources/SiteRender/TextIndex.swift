@@ -20,6 +20,9 @@ struct TextIndex: Sendable {
     /// Charts of the site's own data, by id, and each country's small chart by ISO code.
     var siteCharts: [String: SiteChart] = [:]
     var countryCharts: [String: SiteChart] = [:]
+    /// The tile map drawn for pages one folder deep, and its data table (nil: no layout file).
+    var tileMapHTML: String?
+    var tileMapTable: String?
     /// Section id → the top-level section holding it, per document.
     private(set) var topSections: [String: [String: Section]] = [:]
 

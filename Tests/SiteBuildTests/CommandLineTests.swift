@@ -12,7 +12,7 @@ final class CommandLineTests: XCTestCase {
         try FileManager.default.copyItem(atPath: Repo.fixture("valid-list/seeds"), toPath: dir + "/seeds")
         let run = try silkpress(["build", "--timings"], in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("built 17 pages, 48 files from 1 documents into Output/ in "), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("built 17 pages, 51 files from 1 documents into Output/ in "), run.stdout)
         XCTAssertTrue(run.stderr.contains("seeds/list.md:10:1: warning: image '/images/missing.png' not found in the seeds folder; left out of the page"), run.stderr)
         XCTAssertTrue(run.stderr.contains("\nrender "), run.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/Output/documents/list/index.html"))

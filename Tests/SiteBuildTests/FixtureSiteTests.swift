@@ -25,7 +25,7 @@ final class FixtureSiteTests: XCTestCase {
         ]).union(
             // Every chart with its three downloads: the site's own data and each country's.
             ["site/agreements-by-type", "site/list-items-per-category", "site/list-most-named-countries",
-             "site/mentions-by-continent", "countries/pk", "countries/id"]
+             "site/mentions-by-continent", "site/world-tile-map", "countries/pk", "countries/id"]
                 .flatMap { chart in ["svg", "csv", "json"].map { "figures/\(chart).\($0)" } }))
         let page = try text(out + "/documents/list/index.html")
         for anchor in ["category-1", "category-2", "item-1-1", "item-1-2", "item-2-1", "toc"] {
