@@ -55,4 +55,33 @@ final class BrowserTests: XCTestCase {
             XCTAssertEqual(try chromium(["--window-size=1200,1600", "--screenshot=\(png)", url]).status, 0, name)
         }
     }
+
+    func test_the_same_output_works_served_over_http_under_a_sub_path() throws {
+        let root = try scratch()
+        let out = root + "/some/sub/path"
+        try FileManager.default.createDirectory(atPath: root + "/some/sub", withIntermediateDirectories: true)
+        XCTAssertTrue(build(seeds: Repo.seeds, output: out).succeeded)
+        // A plain static server on loopback (Python's), serving the folder above the site.
+        let port = 18_000 + Int(getpid() % 1000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", root]
+        server.standardOutput = Pipe()
+        server.standardError = Pipe()
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        Thread.sleep(forTimeInterval: 1.0)
+        let base = "http://127.0.0.1:\(port)/some/sub/path/"
+        for path in ["index.html", "countries/pk/index.html", "documents/bri-trade-report-2021/part-3/index.html",
+                     "search/index.html?q=%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97"] {
+            let dom = try chromium(["--dump-dom", base + path])
+            XCTAssertEqual(dom.status, 0, path)
+            XCTAssertFalse(dom.stderr.contains("CONSOLE"), "\(path): \(dom.stderr)")
+            XCTAssertFalse(dom.stderr.contains("net::ERR"), "\(path): \(dom.stderr)")
+            XCTAssertTrue(dom.stdout.contains("<main id=\"main\">"), path)
+        }
+        // The search found its results over HTTP too.
+        let search = try chromium(["--dump-dom", base + "search/index.html?q=%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97"])
+        XCTAssertTrue(search.stdout.contains("data-total=\"10\"") || search.stdout.contains("找到 10 条结果"), "search over http")
+    }
 }
