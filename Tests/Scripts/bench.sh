@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "silkpress build, median of $RUNS runs ($(nproc) cores)"
 printf '%-6s %6s %7s %12s %10s %12s\n' scale seeds pages "median wall" "pages/s" "peak RSS"
-for scale in 1 10 100; do
+for scale in ${SCALES:-1 10 100}; do
   corpus=$work/x$scale
   mkdir -p "$corpus/seeds"
   for seed in seeds/*; do
