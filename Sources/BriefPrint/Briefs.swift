@@ -55,10 +55,7 @@ public enum Briefs {
 
     /// A plain page listing the PDFs, in the site's style; every name escaped.
     static func indexHTML(_ countries: [Country]) -> String {
-        func esc(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func esc(_ s: String) -> String { HTMLText.escape(s) }
         var rows = ""
         for c in countries {
             let code = c.iso2.lowercased()

@@ -6,10 +6,7 @@ import SiteModel
 /// author, tags, metadata, the printed date and each section's paragraphs).
 enum DocumentsJSON {
     static func encode(_ graph: SiteGraph) throws -> [UInt8] {
-        let docs = graph.documents.map { DocumentRecord($0, graph: graph) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(docs)) + [0x0A]
+        try EntitiesJSON.encode(graph.documents.map { DocumentRecord($0, graph: graph) })
     }
 }
 

@@ -1,7 +1,7 @@
 /// HTML escaping for the few fragments built in Swift instead of a template (hot loops, where
 /// Mustache costs ~15 µs a value). Everything else is escaped by Mustache's `{{…}}`.
-enum HTMLText {
-    static func escape(_ s: some StringProtocol) -> String {
+public enum HTMLText {
+    public static func escape(_ s: some StringProtocol) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
@@ -18,7 +18,7 @@ enum HTMLText {
     }
 
     /// Escapes UTF-8 bytes straight into a byte buffer (multi-byte sequences pass through).
-    static func appendEscaped(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+    public static func appendEscaped(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
         for b in bytes {
             switch b {
             case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
