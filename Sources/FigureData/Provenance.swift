@@ -11,7 +11,7 @@ public enum Provenance {
     /// Every point's number, and every check's stated number, must stand as a whole token on
     /// the seed line it cites. Diagnostics point at the data file's row.
     public static func check(_ file: FigureDataFile, seedLines: [Substring], filePath: String,
-                             seedPath: String = "seeds/bri-trade-report-2021.txt") -> [Diagnostic] {
+                             seedPath: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
         func verify(_ raw: String, line: Int, row: Int, what: String) {
             guard line >= 1, line <= seedLines.count else {
@@ -123,7 +123,7 @@ public enum FigureChecks {
 /// Parse + provenance + cross-checks for one file: what the build runs.
 public enum FigureDataValidator {
     public static func validate(path: String, text: String, seedLines: [Substring],
-                                seedPath: String = "seeds/bri-trade-report-2021.txt")
+                                seedPath: String)
         -> (file: FigureDataFile?, diagnostics: [Diagnostic]) {
         switch FigureDataParser.parse(path: path, text: text) {
         case .failure(let d): return (nil, d.diagnostics)

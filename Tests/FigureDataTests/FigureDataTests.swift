@@ -178,12 +178,12 @@ final class ProvenanceTests: XCTestCase {
 
     func testAcceptsNumberOnItsLine() throws {
         let f = try file("新签合同额,2013,715.7,3\n新签合同额,2020,1414.6,3")
-        XCTAssertEqual(Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv"), [])
+        XCTAssertEqual(Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv", seedPath: "seeds/bri-trade-report-2021.txt"), [])
     }
 
     func testRejectsWrongLine() throws {
         let f = try file("新签合同额,2013,715.7,4")
-        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv")
+        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv", seedPath: "seeds/bri-trade-report-2021.txt")
         XCTAssertEqual(d.count, 1)
         XCTAssertEqual(d[0].description.components(separatedBy: "\n")[0],
                        "figures/figure-3-7.csv:5:1: error: 715.7 does not stand on seeds/bri-trade-report-2021.txt line 4")
@@ -192,14 +192,14 @@ final class ProvenanceTests: XCTestCase {
 
     func testRejectsSubstringMatch() throws {
         let f = try file("新签合同额,2013,715.7,5")
-        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv")
+        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv", seedPath: "seeds/bri-trade-report-2021.txt")
         XCTAssertEqual(d.count, 1, "715.7 must not match inside 2715.77")
         XCTAssertTrue(d[0].message.contains("does not stand on seeds/bri-trade-report-2021.txt line 5"))
     }
 
     func testRejectsLineBeyondEnd() throws {
         let f = try file("新签合同额,2013,715.7,999")
-        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv")
+        let d = Provenance.check(f, seedLines: seed, filePath: "figures/figure-3-7.csv", seedPath: "seeds/bri-trade-report-2021.txt")
         XCTAssertEqual(d.count, 1)
         XCTAssertTrue(d[0].message.contains("beyond the end"))
     }
@@ -207,11 +207,11 @@ final class ProvenanceTests: XCTestCase {
     func testChecksStatedNumberProvenance() throws {
         let good = try file("新签合同额,2013,715.7,3\n新签合同额,2020,1414.6,3",
                             checks: "# check: cagr 新签合同额 2013 2020 10.2% @7")
-        XCTAssertEqual(Provenance.check(good, seedLines: seed, filePath: "f.csv"), [])
+        XCTAssertEqual(Provenance.check(good, seedLines: seed, filePath: "f.csv", seedPath: "seeds/bri-trade-report-2021.txt"), [])
         XCTAssertEqual(FigureChecks.verify(good, filePath: "f.csv"), [])
         let bad = try file("新签合同额,2013,715.7,3\n新签合同额,2020,1414.6,3",
                            checks: "# check: cagr 新签合同额 2013 2020 10.2% @5")
-        XCTAssertEqual(Provenance.check(bad, seedLines: seed, filePath: "f.csv").count, 1)
+        XCTAssertEqual(Provenance.check(bad, seedLines: seed, filePath: "f.csv", seedPath: "seeds/bri-trade-report-2021.txt").count, 1)
     }
 }
 
@@ -274,7 +274,7 @@ final class RealFigureDataTests: XCTestCase {
         let files = try Fixture.dataFiles()
         XCTAssertEqual(files.count, 10)
         for (path, text) in files {
-            let (f, d) = FigureDataValidator.validate(path: path, text: text, seedLines: lines)
+            let (f, d) = FigureDataValidator.validate(path: path, text: text, seedLines: lines, seedPath: "seeds/bri-trade-report-2021.txt")
             XCTAssertEqual(d.map(\.description), [], path)
             guard let f else { XCTFail("\(path) did not parse"); continue }
             // no number without a line
