@@ -11,7 +11,7 @@ deps:
 
 # Browser tests (headless Chromium from file://) and the tools that check SVG and PDF output.
 test-deps: deps
-	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libxml2-utils
+	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libxml2-utils unzip
 
 site: deps
 	$(SWIFT) build -c release --product silkpress

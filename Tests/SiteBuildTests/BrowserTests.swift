@@ -84,4 +84,26 @@ final class BrowserTests: XCTestCase {
         let search = try chromium(["--dump-dom", base + "search/index.html?q=%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97"])
         XCTAssertTrue(search.stdout.contains("data-total=\"10\"") || search.stdout.contains("找到 10 条结果"), "search over http")
     }
+
+    func test_the_archive_unzipped_elsewhere_browses_and_searches_offline() throws {
+        let root = try scratch()
+        XCTAssertTrue(build(seeds: Repo.seeds, output: root + "/Output").succeeded)
+        let archive = try runSilkpress(["archive", "--site", root + "/Output", "--output", root + "/bri-site.zip"])
+        XCTAssertEqual(archive.status, 0, archive.stderr)
+        let elsewhere = root + "/unzipped/somewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        unzip.arguments = ["-q", root + "/bri-site.zip", "-d", elsewhere]
+        try unzip.run()
+        unzip.waitUntilExit()
+        XCTAssertEqual(unzip.terminationStatus, 0)
+        let start = "file://" + elsewhere + "/bri-site/"
+        let home = try chromium(["--dump-dom", start + "index.html"])
+        XCTAssertTrue(home.stdout.contains("2021 中国“一带一路”贸易投资发展报告"))
+        XCTAssertFalse(home.stderr.contains("CONSOLE") || home.stderr.contains("net::ERR"), home.stderr)
+        let search = try chromium(["--dump-dom", start + "search/index.html?q=%E5%B7%B4%E5%9F%BA%E6%96%AF%E5%9D%A6"])
+        XCTAssertTrue(search.stdout.contains("href=\"../countries/pk/index.html\""), "search works from the unzipped archive")
+        XCTAssertFalse(search.stderr.contains("CONSOLE") || search.stderr.contains("net::ERR"), search.stderr)
+    }
 }
