@@ -24,8 +24,9 @@ extension PageContext {
     /// A site chart with its table and downloads (built here for the same reason as figures).
     func chartHTML(_ chart: SiteChart?) -> String {
         guard let chart else { return "" }
-        var out = "<figure class=\"site-chart\" id=\"chart-\(HTMLText.escape(chart.id))\">\n"
-        out += "<figcaption>\(HTMLText.escape(chart.spec.title))</figcaption>\n<div class=\"chart\">\(chart.pageSVG)</div>\n"
+        // The chart's own title (inside the SVG) is its caption.
+        var out = "<figure class=\"site-chart\" id=\"chart-\(HTMLText.escape(chart.id))\" aria-label=\"\(HTMLText.escape(chart.spec.title))\">\n"
+        out += "<div class=\"chart\">\(chart.svg)</div>\n"
         out += "<details class=\"chart-data\"><summary>数据表</summary>\n\(chart.tableHTML)\n</details>\n"
         out += "<p class=\"downloads\">下载：<a href=\"\(HTMLText.escape(link(chart.basePath + ".svg")))\">SVG</a> · "
         out += "<a href=\"\(HTMLText.escape(link(chart.basePath + ".csv")))\">CSV</a> · "

@@ -9,8 +9,8 @@ public struct SiteChart: Sendable {
     public var id: String           // file name under figures/site/ or figures/countries/
     public var folder: String       // "site" or "countries"
     public var spec: ChartSpec
+    /// Drawn once, title included: the same SVG stands in pages and as the download.
     public var svg: String
-    public var pageSVG: String
     public var tableHTML: String
 
     init(id: String, folder: String = "site", spec: ChartSpec) {
@@ -18,9 +18,6 @@ public struct SiteChart: Sendable {
         self.folder = folder
         self.spec = spec
         svg = SVGChart.render(spec)
-        var inPage = spec
-        inPage.showTitle = false
-        pageSVG = SVGChart.render(inPage)
         tableHTML = DataTable.html(spec)
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import XCTest
 
 /// Opens the built site in Debian's headless Chromium from file:// (installed by `make test`).
@@ -70,8 +73,11 @@ final class BrowserTests: XCTestCase {
         server.standardError = Pipe()
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
-        Thread.sleep(forTimeInterval: 1.0)
         let base = "http://127.0.0.1:\(port)/some/sub/path/"
+        // Wait (at most 10 s) until the server answers.
+        for _ in 0..<50 where (try? Data(contentsOf: URL(string: base + "index.html")!)) == nil {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
         for path in ["index.html", "countries/pk/index.html", "documents/bri-trade-report-2021/part-3/index.html",
                      "search/index.html?q=%E4%B8%AD%E6%AC%A7%E7%8F%AD%E5%88%97"] {
             let dom = try chromium(["--dump-dom", base + path])
