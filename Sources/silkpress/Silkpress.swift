@@ -154,7 +154,7 @@ struct PrintBriefs: ParsableCommand {
     @Flag(help: "Print every country's brief (the default when no --country is given).")
     var all = false
 
-    @Option(help: ArgumentHelp("Browsers printing at once (default: the number of cores).", valueName: "N"))
+    @Option(help: ArgumentHelp("Browsers printing at once; the default is the number of cores.", valueName: "N"))
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
