@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // ZIP archives of the built site; on Linux it links Debian's zlib (zlib1g-dev).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -28,9 +27,11 @@ let package = Package(
         .target(name: "SiteLink", dependencies: ["SiteModel"]),
         .target(name: "SiteSearch"),
         .target(name: "SVGCharts"),
+        // Mustache templates rendered from typed values straight into bytes.
+        .target(name: "Templating"),
         .target(name: "FigureData", dependencies: ["SiteModel"]),
         .target(name: "SiteRender", dependencies: [
-            "SiteModel", "SiteLink", "SiteSearch", "SVGCharts", "FigureData", "CommonMark", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteModel", "SiteLink", "SiteSearch", "SVGCharts", "FigureData", "CommonMark", "Templating",
         ]),
         .target(name: "LinkCheck", dependencies: ["SiteModel"]),
         .target(name: "SiteArchive", dependencies: ["SiteModel", "ZIPFoundation"]),
@@ -44,7 +45,8 @@ let package = Package(
         .testTarget(name: "ExtractedTextTests", dependencies: ["ExtractedText", "SiteModel"]),
         .testTarget(name: "SeedIngestTests", dependencies: ["SeedIngest", "SiteModel"]),
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel", "Templating"]),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck", "SiteModel"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["Snapshots"]),
         .testTarget(name: "FigureDataTests", dependencies: ["FigureData", "SiteModel"]),

@@ -1,5 +1,5 @@
-/// HTML escaping for the few fragments built in Swift instead of a template (hot loops, where
-/// Mustache costs ~15 µs a value). Everything else is escaped by Mustache's `{{…}}`.
+/// HTML escaping for the few fragments built in Swift instead of a template (long lists of
+/// snippets and quotes). Everything else is escaped by the templates' `{{…}}`.
 public enum HTMLText {
     public static func escape(_ s: some StringProtocol) -> String {
         var out = ""

@@ -1,43 +1,44 @@
 import SiteLink
 import SiteModel
+import Templating
 
 /// Values for a country's print brief: everything the documents say about the country, each
 /// statement quoted in full with its citation (document, section label, source line).
 extension PageContext {
-    func brief(_ country: Country, buildDate: String) -> [String: Any] {
+    func brief(_ country: Country, buildDate: String) -> Values {
         var c = common(title: "\(country.nameZh)国别简报", description: "\(country.nameZh)（\(country.nameEn)）：文献中的全部相关内容")
         let docs = graph.documents.filter { d in country.mentions.contains { $0.document == d.id } }
         c["country"] = [
-            "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
-            "continent": country.continent ?? "", "hasContinent": country.continent != nil,
-            "total": country.mentions.count, "url": link(SiteGraph.countryPath(country.iso2)),
-        ] as [String: Any]
-        c["buildDate"] = buildDate
-        // For the running header in `@page` (a CSS string; Mustache's HTML escaping does not apply there).
-        c["cssRunningHead"] = Self.cssString("\(country.nameZh) \(country.nameEn) · 国别简报")
-        c["perDocument"] = docs.map { d in
-            ["title": d.title, "count": country.mentions.filter { $0.document == d.id }.count] as [String: Any]
-        }
+            "iso2": .text(country.iso2), "nameZh": .text(country.nameZh), "nameEn": .text(country.nameEn),
+            "continent": .text(country.continent ?? ""), "hasContinent": .bool(country.continent != nil),
+            "total": .int(country.mentions.count), "url": .text(link(SiteGraph.countryPath(country.iso2))),
+        ]
+        c["buildDate"] = .text(buildDate)
+        // For the running header in `@page` (a CSS string; HTML escaping does not apply there).
+        c["cssRunningHead"] = .text(Self.cssString("\(country.nameZh) \(country.nameEn) · 国别简报"))
+        c["perDocument"] = TemplateValue(docs.map { d -> Values in
+            ["title": .text(d.title), "count": .int(country.mentions.filter { $0.document == d.id }.count)]
+        })
         let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
         let byType = Dictionary(grouping: agreements) { $0.type ?? "文件" }
-        c["agreementTypes"] = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
-            .map { ["type": $0, "count": byType[$0]?.count ?? 0] as [String: Any] }
-        c["agreements"] = agreements.map { a -> [String: Any] in
+        c["agreementTypes"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
+            .map { ["type": .text($0), "count": .int(byType[$0]?.count ?? 0)] })
+        c["agreements"] = TemplateValue(agreements.map { a -> Values in
             // Cited by the document's number in this brief (文献 1), the section label and the line.
             let m = a.mentions.first
             let number = m.flatMap { m in docs.firstIndex { $0.id == m.document } }.map { "文献 \($0 + 1)" }
             let label = m.flatMap { index.section($0.document, $0.section)?.label }
             let source = [number, label, m.map { "第 \($0.line) 行" }].compactMap { $0 }.joined(separator: " · ")
-            return ["title": a.title, "type": a.type ?? "文件", "parties": a.parties.joined(separator: "、"),
-                    "url": link(SiteGraph.agreementPath(a.id)), "source": source]
-        }
-        c["hasAgreements"] = !agreements.isEmpty
-        c["statementsHTML"] = statementsHTML(country, in: docs)
-        c["chartHTML"] = chartHTML(index.countryCharts[country.iso2])
-        c["sources"] = docs.enumerated().map { n, d in
-            ["number": n + 1, "title": d.title, "source": d.source, "date": d.date ?? "", "hasDate": d.date != nil,
-             "url": link(SiteGraph.documentPath(d.id))] as [String: Any]
-        }
+            return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(a.parties.joined(separator: "、")),
+                    "url": .text(link(SiteGraph.agreementPath(a.id))), "source": .text(source)]
+        })
+        c["hasAgreements"] = .bool(!agreements.isEmpty)
+        c["statementsHTML"] = .text(statementsHTML(country, in: docs))
+        c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
+        c["sources"] = TemplateValue(docs.enumerated().map { n, d -> Values in
+            ["number": .int(n + 1), "title": .text(d.title), "source": .text(d.source), "date": .text(d.date ?? ""),
+             "hasDate": .bool(d.date != nil), "url": .text(link(SiteGraph.documentPath(d.id)))]
+        })
         return c
     }
 

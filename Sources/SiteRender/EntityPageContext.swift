@@ -1,119 +1,120 @@
 import SiteLink
 import SiteModel
+import Templating
 
 /// Values for the countries, organisations and agreements pages.
 extension PageContext {
-    func countriesIndex() -> [String: Any] {
+    func countriesIndex() -> Values {
         var c = common(title: "国家和地区", description: "文献提到的国家和地区，按大洲分组")
         let docs = graph.documents
-        c["documents"] = docs.map { ["title": $0.title] }
+        c["documents"] = TemplateValue(docs.map { ["title": .text($0.title)] })
         let byContinent = Dictionary(grouping: graph.entities.countries) { $0.continent ?? "其他" }
-        c["continents"] = Self.continentOrder(byContinent.keys).map { continent in
+        c["continents"] = TemplateValue(Self.continentOrder(byContinent.keys).map { continent -> Values in
             [
-                "name": continent,
-                "countries": (byContinent[continent] ?? []).sorted { ($0.mentions.count, $1.iso2) > ($1.mentions.count, $0.iso2) }.map { country in
+                "name": .text(continent),
+                "countries": TemplateValue((byContinent[continent] ?? []).sorted { ($0.mentions.count, $1.iso2) > ($1.mentions.count, $0.iso2) }.map { country -> Values in
                     [
-                        "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
-                        "url": link(SiteGraph.countryPath(country.iso2)),
-                        "total": country.mentions.count,
-                        "perDocument": docs.map { d in ["count": country.mentions.filter { $0.document == d.id }.count] },
-                    ] as [String: Any]
-                },
-            ] as [String: Any]
-        }
-        c["countryCount"] = graph.entities.countries.count
-        c["chartsHTML"] = tileMapHTML() + siteChartsHTML(["mentions-by-continent"] + graph.documents.map { "\($0.id)-most-named-countries" })
+                        "iso2": .text(country.iso2), "nameZh": .text(country.nameZh), "nameEn": .text(country.nameEn),
+                        "url": .text(link(SiteGraph.countryPath(country.iso2))),
+                        "total": .int(country.mentions.count),
+                        "perDocument": TemplateValue(docs.map { d in ["count": .int(country.mentions.filter { $0.document == d.id }.count)] }),
+                    ]
+                }),
+            ]
+        })
+        c["countryCount"] = .int(graph.entities.countries.count)
+        c["chartsHTML"] = .text(tileMapHTML() + siteChartsHTML(["mentions-by-continent"] + graph.documents.map { "\($0.id)-most-named-countries" }))
         return c
     }
 
-    func country(_ country: Country) -> [String: Any] {
+    func country(_ country: Country) -> Values {
         var c = common(title: country.nameZh, description: "\(country.nameZh)（\(country.nameEn)）在文献中的全部提及")
         c["country"] = [
-            "iso2": country.iso2, "nameZh": country.nameZh, "nameEn": country.nameEn,
-            "continent": country.continent ?? "", "hasContinent": country.continent != nil,
-            "isTerritory": country.kind == .territory, "total": country.mentions.count,
-            "briefURL": link(SiteGraph.briefPath(country.iso2)),
-        ] as [String: Any]
-        c["perDocument"] = graph.documents.compactMap { d -> [String: Any]? in
+            "iso2": .text(country.iso2), "nameZh": .text(country.nameZh), "nameEn": .text(country.nameEn),
+            "continent": .text(country.continent ?? ""), "hasContinent": .bool(country.continent != nil),
+            "isTerritory": .bool(country.kind == .territory), "total": .int(country.mentions.count),
+            "briefURL": .text(link(SiteGraph.briefPath(country.iso2))),
+        ]
+        c["perDocument"] = TemplateValue(graph.documents.compactMap { d -> Values? in
             let n = country.mentions.filter { $0.document == d.id }.count
-            return n == 0 ? nil : ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "count": n]
-        }
+            return n == 0 ? nil : ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "count": .int(n)]
+        })
         let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
-        c["agreements"] = agreements.map(agreementRow)
-        c["hasAgreements"] = !agreements.isEmpty
+        c["agreements"] = TemplateValue(agreements.map(agreementRow))
+        c["hasAgreements"] = .bool(!agreements.isEmpty)
         let related = coMentioned(with: country)
-        c["related"] = related
-        c["hasRelated"] = !related.isEmpty
-        c["mentionsHTML"] = mentionsHTML(country.mentions)
-        c["chartHTML"] = chartHTML(index.countryCharts[country.iso2])
+        c["related"] = TemplateValue(related)
+        c["hasRelated"] = .bool(!related.isEmpty)
+        c["mentionsHTML"] = .text(mentionsHTML(country.mentions))
+        c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
         return c
     }
 
-    func organisationsIndex() -> [String: Any] {
+    func organisationsIndex() -> Values {
         var c = common(title: "国际组织", description: "文献提到的国际组织、多边开发银行和区域组织")
-        c["organisations"] = graph.entities.organisations.map { o in
-            ["nameZh": o.nameZh, "nameEn": o.nameEn ?? "", "hasEnglish": o.nameEn != nil,
-             "aliases": o.aliases.joined(separator: "、"), "hasAliases": !o.aliases.isEmpty,
-             "url": link(SiteGraph.organisationPath(o.id)), "total": o.mentions.count] as [String: Any]
-        }
+        c["organisations"] = TemplateValue(graph.entities.organisations.map { o -> Values in
+            ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
+             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+             "url": .text(link(SiteGraph.organisationPath(o.id))), "total": .int(o.mentions.count)]
+        })
         return c
     }
 
-    func organisation(_ o: Organisation) -> [String: Any] {
+    func organisation(_ o: Organisation) -> Values {
         var c = common(title: o.nameZh, description: "\(o.nameZh)在文献中的全部提及")
-        c["organisation"] = ["nameZh": o.nameZh, "nameEn": o.nameEn ?? "", "hasEnglish": o.nameEn != nil,
-                             "aliases": o.aliases.joined(separator: "、"), "hasAliases": !o.aliases.isEmpty,
-                             "total": o.mentions.count] as [String: Any]
-        c["mentionsHTML"] = mentionsHTML(o.mentions)
+        c["organisation"] = ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
+                             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+                             "total": .int(o.mentions.count)]
+        c["mentionsHTML"] = .text(mentionsHTML(o.mentions))
         return c
     }
 
-    func agreementsIndex() -> [String: Any] {
+    func agreementsIndex() -> Values {
         var c = common(title: "协议和文件", description: "文献中签署的协议和提到的文件，按类型分组")
         let byType = Dictionary(grouping: graph.entities.agreements) { $0.type ?? ($0.kind == .document ? "文件" : "其他") }
-        c["types"] = byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type in
+        c["types"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type -> Values in
             let ofType = byType[type] ?? []
             // Within a type, by the document that names the agreement (first mention).
-            let documents = graph.documents.compactMap { d -> [String: Any]? in
+            let documents = graph.documents.compactMap { d -> Values? in
                 let here = ofType.filter { $0.mentions.first?.document == d.id }
-                return here.isEmpty ? nil : ["title": d.title, "agreements": here.map(agreementRow)]
+                return here.isEmpty ? nil : ["title": .text(d.title), "agreements": TemplateValue(here.map(agreementRow))]
             }
-            return ["name": type, "count": ofType.count, "documents": documents] as [String: Any]
-        }
-        c["total"] = graph.entities.agreements.count
-        c["chartsHTML"] = siteChartsHTML(["agreements-by-type"])
+            return ["name": .text(type), "count": .int(ofType.count), "documents": TemplateValue(documents)]
+        })
+        c["total"] = .int(graph.entities.agreements.count)
+        c["chartsHTML"] = .text(siteChartsHTML(["agreements-by-type"]))
         return c
     }
 
-    func agreement(_ a: Agreement) -> [String: Any] {
+    func agreement(_ a: Agreement) -> Values {
         var c = common(title: a.title, description: "\(a.type ?? "文件")：\(a.title)")
         let countries = a.countries.compactMap { iso in graph.entities.countries.first { $0.iso2 == iso } }
         c["agreement"] = [
-            "title": a.title, "type": a.type ?? "", "hasType": a.type != nil, "isDocument": a.kind == .document,
-            "parties": a.parties, "hasParties": !a.parties.isEmpty,
-            "countries": countries.map { ["nameZh": $0.nameZh, "url": link(SiteGraph.countryPath($0.iso2))] },
-            "hasCountries": !countries.isEmpty,
-        ] as [String: Any]
-        c["mentionsHTML"] = mentionsHTML(a.mentions)
+            "title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "isDocument": .bool(a.kind == .document),
+            "parties": TemplateValue(a.parties), "hasParties": .bool(!a.parties.isEmpty),
+            "countries": TemplateValue(countries.map { ["nameZh": .text($0.nameZh), "url": .text(link(SiteGraph.countryPath($0.iso2)))] }),
+            "hasCountries": .bool(!countries.isEmpty),
+        ]
+        c["mentionsHTML"] = .text(mentionsHTML(a.mentions))
         return c
     }
 
-    private func agreementRow(_ a: Agreement) -> [String: Any] {
-        ["title": a.title, "type": a.type ?? "", "hasType": a.type != nil, "url": link(SiteGraph.agreementPath(a.id)),
-         "parties": a.parties.joined(separator: "、"), "count": a.mentions.count]
+    private func agreementRow(_ a: Agreement) -> Values {
+        ["title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "url": .text(link(SiteGraph.agreementPath(a.id))),
+         "parties": .text(a.parties.joined(separator: "、")), "count": .int(a.mentions.count)]
     }
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
-    private func coMentioned(with country: Country) -> [[String: Any]] {
+    private func coMentioned(with country: Country) -> [Values] {
         (index.namedTogether[country.iso2] ?? []).prefix(10).compactMap { other in
             guard let c = graph.entities.countries.first(where: { $0.iso2 == other.iso2 }) else { return nil }
-            return ["nameZh": c.nameZh, "url": link(SiteGraph.countryPath(c.iso2)), "count": other.count]
+            return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2))), "count": .int(other.count)]
         }
     }
 
     /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
     /// Built here as HTML rather than by a template loop: a country can have hundreds of
-    /// mentions, and Mustache costs ~10 µs per iteration. Every text is escaped (`HTMLText`).
+    /// mentions. Every text is escaped (`HTMLText`).
     func mentionsHTML(_ mentions: [Mention]) -> String {
         var out = ""
         for d in graph.documents {

@@ -1,5 +1,6 @@
 import SiteLink
 import SiteModel
+import Templating
 
 /// Figures in their pages and on the figures index.
 extension PageContext {
@@ -48,17 +49,17 @@ extension PageContext {
         ids.map { chartHTML(index.siteCharts[$0]) }.joined()
     }
 
-    func figuresIndex() -> [String: Any] {
+    func figuresIndex() -> Values {
         var c = common(title: "图表", description: "报告中的图表：按原文给出的数值重绘，附数据和出处")
-        c["siteChartsHTML"] = tileMapHTML() + index.siteCharts.keys.sorted().map { chartHTML(index.siteCharts[$0]) }.joined()
-        c["figures"] = index.allFigures.map { f -> [String: Any] in
+        c["siteChartsHTML"] = .text(tileMapHTML() + index.siteCharts.keys.sorted().map { chartHTML(index.siteCharts[$0]) }.joined())
+        c["figures"] = TemplateValue(index.allFigures.map { f -> Values in
             [
-                "title": Section.heading(label: f.label, title: f.caption), "url": link(f.url),
-                "document": graph.documents.first { $0.id == f.documentID }?.title ?? f.documentID,
-                "chartHTML": figureHTML(f),
-                "hasSource": f.source != nil, "source": f.source ?? "",
+                "title": .text(Section.heading(label: f.label, title: f.caption)), "url": .text(link(f.url)),
+                "document": .text(graph.documents.first { $0.id == f.documentID }?.title ?? f.documentID),
+                "chartHTML": .text(figureHTML(f)),
+                "hasSource": .bool(f.source != nil), "source": .text(f.source ?? ""),
             ]
-        }
+        })
         return c
     }
 }

@@ -1,10 +1,14 @@
 import SiteLink
 import SiteModel
+import Templating
 
-/// Builds the values templates see. Every dictionary sets every key its template reads:
+/// A template's values by name.
+typealias Values = [String: TemplateValue]
+
+/// Builds the values templates see. Every object sets every key its template reads:
 /// Mustache looks a missing key up in the enclosing context, which would show a parent's
 /// value — or recurse into the parent's section. Optional text comes with a `has…` flag,
-/// because swift-mustache treats an empty string as true in `{{#…}}`.
+/// because an empty text counts as true in `{{#…}}`.
 struct PageContext {
     let graph: SiteGraph
     let page: SiteGraph.Page
@@ -14,105 +18,105 @@ struct PageContext {
 
     func link(_ target: String) -> String { RelativeURL.link(from: page.path, to: target) }
 
-    func common(title: String, description: String) -> [String: Any] {
-        var c: [String: Any] = [
-            "root": root,
-            "pageTitle": title,
-            "description": description,
-            "homeURL": link("index.html"),
-            "countriesURL": link(SiteGraph.countriesPath),
-            "organisationsURL": link(SiteGraph.organisationsPath),
-            "agreementsURL": link(SiteGraph.agreementsPath),
-            "figuresURL": link(SiteGraph.figuresPath),
-            "isHome": page.kind == .home,
-            "ogType": page.kind == .home ? "website" : "article",
+    func common(title: String, description: String) -> Values {
+        var c: Values = [
+            "root": .text(root),
+            "pageTitle": .text(title),
+            "description": .text(description),
+            "homeURL": .text(link("index.html")),
+            "countriesURL": .text(link(SiteGraph.countriesPath)),
+            "organisationsURL": .text(link(SiteGraph.organisationsPath)),
+            "agreementsURL": .text(link(SiteGraph.agreementsPath)),
+            "figuresURL": .text(link(SiteGraph.figuresPath)),
+            "isHome": .bool(page.kind == .home),
+            "ogType": .text(page.kind == .home ? "website" : "article"),
             "prev": false,
             "next": false,
         ]
-        if let p = graph.previous(of: page) { c["prev"] = ["title": p.title, "url": link(p.path)] }
-        if let n = graph.next(of: page) { c["next"] = ["title": n.title, "url": link(n.path)] }
+        if let p = graph.previous(of: page) { c["prev"] = ["title": .text(p.title), "url": .text(link(p.path))] }
+        if let n = graph.next(of: page) { c["next"] = ["title": .text(n.title), "url": .text(link(n.path))] }
         return c
     }
 
-    func home() -> [String: Any] {
+    func home() -> Values {
         var c = common(title: "首页", description: "“一带一路”文献：可检索、可引用的在线版本")
-        c["documents"] = graph.documents.map { d in
+        c["documents"] = TemplateValue(graph.documents.map { d -> Values in
             [
-                "title": d.title,
-                "url": link(SiteGraph.documentPath(d.id)),
-                "date": d.date ?? "",
-                "hasDate": d.date != nil,
-                "summary": summary(d),
-                "source": d.source,
-            ] as [String: Any]
-        }
+                "title": .text(d.title),
+                "url": .text(link(SiteGraph.documentPath(d.id))),
+                "date": .text(d.date ?? ""),
+                "hasDate": .bool(d.date != nil),
+                "summary": .text(summary(d)),
+                "source": .text(d.source),
+            ]
+        })
         return c
     }
 
-    func document(_ d: Document) -> [String: Any] {
+    func document(_ d: Document) -> Values {
         var c = common(title: d.title, description: summary(d))
-        c["document"] = documentInfo(d)
+        c["document"] = .object(documentInfo(d))
         c["tocURL"] = "#toc"
-        c["chartsHTML"] = siteChartsHTML(["\(d.id)-items-per-category"])
-        c["toc"] = d.sections.map { tocEntry($0, in: d, depth: 0) }
+        c["chartsHTML"] = .text(siteChartsHTML(["\(d.id)-items-per-category"]))
+        c["toc"] = TemplateValue(d.sections.map { tocEntry($0, in: d, depth: 0) })
         // A book-like document's home shows the outline; its sections are on their own pages.
-        c["sections"] = SiteGraph.isSplit(d) ? [] : d.sections.map { section($0, in: d, level: 2) }
+        c["sections"] = TemplateValue(SiteGraph.isSplit(d) ? [] : d.sections.map { section($0, in: d, level: 2) })
         return c
     }
 
     /// A page showing one top-level section of a book-like document.
-    func part(_ d: Document, _ top: Section) -> [String: Any] {
+    func part(_ d: Document, _ top: Section) -> Values {
         var c = common(title: SiteGraph.heading(top) + " · " + d.title, description: d.title)
-        c["document"] = documentInfo(d)
-        c["crumbs"] = [["title": d.title, "url": link(SiteGraph.documentPath(d.id))]]
-        c["tocURL"] = link(SiteGraph.documentPath(d.id) + "#toc")
-        c["sections"] = [section(top, in: d, level: 1)]
+        c["document"] = .object(documentInfo(d))
+        c["crumbs"] = [["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id)))]]
+        c["tocURL"] = .text(link(SiteGraph.documentPath(d.id) + "#toc"))
+        c["sections"] = [.object(section(top, in: d, level: 1))]
         return c
     }
 
-    private func documentInfo(_ d: Document) -> [String: Any] {
+    private func documentInfo(_ d: Document) -> Values {
         [
-            "id": d.id,
-            "title": d.title,
-            "url": link(SiteGraph.documentPath(d.id)),
-            "date": d.date ?? "",
-            "hasDate": d.date != nil,
-            "dateAsPrinted": d.dateAsPrinted ?? d.date ?? "",
-            "author": d.author ?? "",
-            "hasAuthor": d.author != nil,
-            "tags": d.tags,
-            "hasTags": !d.tags.isEmpty,
-            "source": d.source,
-            "sourceURL": link(SiteGraph.sourcePath(d.id)),
-            "summary": summary(d),
-            "metadata": d.metadata.map { m in
-                ["name": m.name, "value": m.value, "line": m.line,
-                 "sourceURL": link(graph.sourceURL(line: m.line, in: d))] as [String: Any]
-            },
+            "id": .text(d.id),
+            "title": .text(d.title),
+            "url": .text(link(SiteGraph.documentPath(d.id))),
+            "date": .text(d.date ?? ""),
+            "hasDate": .bool(d.date != nil),
+            "dateAsPrinted": .text(d.dateAsPrinted ?? d.date ?? ""),
+            "author": .text(d.author ?? ""),
+            "hasAuthor": .bool(d.author != nil),
+            "tags": TemplateValue(d.tags),
+            "hasTags": .bool(!d.tags.isEmpty),
+            "source": .text(d.source),
+            "sourceURL": .text(link(SiteGraph.sourcePath(d.id))),
+            "summary": .text(summary(d)),
+            "metadata": TemplateValue(d.metadata.map { m -> Values in
+                ["name": .text(m.name), "value": .text(m.value), "line": .int(m.line),
+                 "sourceURL": .text(link(graph.sourceURL(line: m.line, in: d)))]
+            }),
         ]
     }
 
     /// Table-of-contents entry: parts and sections, not items, sidebars or figures.
-    private func tocEntry(_ s: Section, in d: Document, depth: Int) -> [String: Any] {
+    private func tocEntry(_ s: Section, in d: Document, depth: Int) -> Values {
         let listed: Set<SectionKind> = [.part, .section, .category, .preface, .outlook, .appendix, .other]
         let children = depth == 0 ? s.children.filter { listed.contains($0.kind) } : []
         let items = s.children.filter { $0.kind == .item }.count
         return [
-            "id": s.id,
-            "url": link(graph.url(of: s, in: d)),
-            "label": s.label ?? "",
-            "title": s.title,
-            "inferred": s.inferred,
-            "count": items,
-            "hasCount": items > 0,
-            "children": children.map { tocEntry($0, in: d, depth: depth + 1) },
-            "hasChildren": !children.isEmpty,
+            "id": .text(s.id),
+            "url": .text(link(graph.url(of: s, in: d))),
+            "label": .text(s.label ?? ""),
+            "title": .text(s.title),
+            "inferred": .bool(s.inferred),
+            "count": .int(items),
+            "hasCount": .bool(items > 0),
+            "children": TemplateValue(children.map { tocEntry($0, in: d, depth: depth + 1) }),
+            "hasChildren": .bool(!children.isEmpty),
         ]
     }
 
-    func source(_ d: Document, lines: [Substring]) -> [String: Any] {
+    func source(_ d: Document, lines: [Substring]) -> Values {
         var c = common(title: "\(d.title)（原文）", description: "\(d.source) 原文，逐行编号，可按行引用")
-        c["document"] = ["title": d.title, "url": link(SiteGraph.documentPath(d.id)), "source": d.source]
+        c["document"] = ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "source": .text(d.source)]
         // The file's last newline does not start a line of its own.
         let shown = lines.last == "" ? lines.dropLast() : lines[...]
         // Built here as bytes, not by the template: a report has thousands of lines.
@@ -125,49 +129,49 @@ struct PageContext {
             HTMLText.appendEscaped(text.utf8, to: &html)
             html += Array("</span></li>\n".utf8)
         }
-        c["linesHTML"] = String(decoding: html, as: UTF8.self)
+        c["linesHTML"] = .text(String(decoding: html, as: UTF8.self))
         return c
     }
 
-    private func section(_ s: Section, in d: Document, level: Int) -> [String: Any] {
+    private func section(_ s: Section, in d: Document, level: Int) -> Values {
         let line = s.line ?? 0
         return [
-            "id": s.id,
-            "kind": s.kind.rawValue,
-            "label": s.label ?? "",
-            "title": s.title,
-            "inferred": s.inferred,
-            "line": line,
-            "hasLine": s.line != nil,
-            "sourceURL": link(graph.sourceURL(line: line, in: d)),
-            "isItem": s.kind == .item,
-            "isSidebar": s.kind == .sidebar,
-            "isFigure": s.kind == .figure,
-            "chartHTML": s.kind == .figure ? figureHTML(index.figures[d.id]?[s.id]) : "",
-            "isPlain": ![.item, .sidebar, .figure].contains(s.kind),
-            "heading": "h\(min(max(level, 1), 6))",
-            "content": s.content.map { entry -> [String: Any] in
+            "id": .text(s.id),
+            "kind": .text(s.kind.rawValue),
+            "label": .text(s.label ?? ""),
+            "title": .text(s.title),
+            "inferred": .bool(s.inferred),
+            "line": .int(line),
+            "hasLine": .bool(s.line != nil),
+            "sourceURL": .text(link(graph.sourceURL(line: line, in: d))),
+            "isItem": .bool(s.kind == .item),
+            "isSidebar": .bool(s.kind == .sidebar),
+            "isFigure": .bool(s.kind == .figure),
+            "chartHTML": .text(s.kind == .figure ? figureHTML(index.figures[d.id]?[s.id]) : ""),
+            "isPlain": .bool(![.item, .sidebar, .figure].contains(s.kind)),
+            "heading": .text("h\(min(max(level, 1), 6))"),
+            "content": TemplateValue(s.content.map { entry -> Values in
                 switch entry {
-                case .block(let b): ["block": block(b, in: d), "section": false]
-                case .section(let child): ["block": false, "section": section(child, in: d, level: level + 1)]
+                case .block(let b): ["block": .object(block(b, in: d)), "section": false]
+                case .section(let child): ["block": false, "section": .object(section(child, in: d, level: level + 1))]
                 }
-            },
+            }),
         ]
     }
 
-    private func block(_ b: Block, in d: Document) -> [String: Any] {
+    private func block(_ b: Block, in d: Document) -> Values {
         let links = graph.links(in: b, of: d).map { (offset: $0.offset, length: $0.length, url: link($0.target), title: $0.title) }
         let html = BlockHTML.render(b, root: root, links: links)
         let inline = BlockHTML.unwrapped(html)
         return [
-            "id": b.id,
-            "kind": b.kind.rawValue,
-            "html": html,
-            "inlineHTML": inline,
+            "id": .text(b.id),
+            "kind": .text(b.kind.rawValue),
+            "html": .text(html),
+            "inlineHTML": .text(inline),
             // One paragraph: the anchor goes on the <p> itself.
-            "isParagraph": inline != html,
-            "line": b.line,
-            "sourceURL": link(graph.sourceURL(line: b.line, in: d)),
+            "isParagraph": .bool(inline != html),
+            "line": .int(b.line),
+            "sourceURL": .text(link(graph.sourceURL(line: b.line, in: d))),
         ]
     }
 

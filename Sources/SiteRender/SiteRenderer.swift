@@ -4,6 +4,7 @@ import FigureData
 import SiteModel
 import SiteSearch
 import SVGCharts
+import Templating
 
 /// One file of the built site, relative to the output folder.
 public struct OutputFile: Hashable, Sendable {
@@ -77,7 +78,7 @@ public struct SiteRenderer: Sendable {
         }
         let index = lookups
         var files: [OutputFile] = graph.pages.parallelMap { page in
-            OutputFile(path: page.path, text: renderPage(page, graph: graph, index: index))
+            OutputFile(path: page.path, contents: .bytes(renderPage(page, graph: graph, index: index)))
         }
         files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
         files += try EntitiesJSON.files(graph)
@@ -111,7 +112,7 @@ public struct SiteRenderer: Sendable {
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
     }
 
-    private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph, index: TextIndex) -> String {
+    private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph, index: TextIndex) -> [UInt8] {
         let context = PageContext(graph: graph, page: page, index: index)
         let e = graph.entities
         let document = graph.documents.first { $0.id == page.documentID }
@@ -121,7 +122,7 @@ public struct SiteRenderer: Sendable {
         case (.document, let d?):
             return templates.render("document", context.document(d))
         case (.part, let d?):
-            guard let top = d.sections.first(where: { $0.id == page.sectionID }) else { return "" }
+            guard let top = d.sections.first(where: { $0.id == page.sectionID }) else { return [] }
             return templates.render("part", context.part(d, top))
         case (.source, let d?):
             let lines = d.sourceText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
@@ -129,20 +130,20 @@ public struct SiteRenderer: Sendable {
         case (.countries, _):
             return templates.render("countries", context.countriesIndex())
         case (.country, _):
-            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
+            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return [] }
             return templates.render("country", context.country(c))
         case (.organisations, _):
             return templates.render("organisations", context.organisationsIndex())
         case (.organisation, _):
-            guard let o = e.organisations.first(where: { $0.id == page.entityID }) else { return "" }
+            guard let o = e.organisations.first(where: { $0.id == page.entityID }) else { return [] }
             return templates.render("organisation", context.organisation(o))
         case (.agreements, _):
             return templates.render("agreements", context.agreementsIndex())
         case (.agreement, _):
-            guard let a = e.agreements.first(where: { $0.id == page.entityID }) else { return "" }
+            guard let a = e.agreements.first(where: { $0.id == page.entityID }) else { return [] }
             return templates.render("agreement", context.agreement(a))
         case (.brief, _):
-            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return "" }
+            guard let c = e.countries.first(where: { $0.iso2 == page.entityID }) else { return [] }
             return templates.render("brief", context.brief(c, buildDate: buildDate))
         case (.figures, _):
             return templates.render("figures", context.figuresIndex())
@@ -151,7 +152,7 @@ public struct SiteRenderer: Sendable {
         case (.notFound, _):
             return templates.render("404", context.common(title: "找不到页面", description: "此页面不存在"))
         default:
-            return ""
+            return []
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Mustache
 import SiteModel
+import Templating
 
 /// The templates, partials and static files of a site, loaded from folders in priority order:
 /// a user's `--templates` folder first, the built-in `Templates/` below it, so a user folder
@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
         public var path: String
     }
 
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     /// Which file each template name came from (for diagnostics and tests).
     public let templates: [String: File]
     /// Files under `assets/` (CSS, scripts, fonts), copied to the same path in the output.
@@ -40,7 +40,7 @@ public struct TemplateSet: Sendable {
             }
         }
         var diagnostics: [Diagnostic] = []
-        var parsed: [String: MustacheTemplate] = [:]
+        var parsed: [String: Template] = [:]
         var templates: [String: File] = [:]
         var texts: [String: String] = [:]
         var assets: [File] = []
@@ -58,18 +58,14 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                parsed[templateName] = try MustacheTemplate(string: text)
+                parsed[templateName] = try Template(parsing: text)
                 templates[templateName] = file
                 texts[templateName] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(file.path, line: error.context.lineNumber,
-                                          column: error.context.columnNumber,
-                                          "template syntax: \(Self.explain(error.error))"))
             } catch {
-                diagnostics.append(.error(file.path, "template syntax: \(error)"))
+                diagnostics.append(.error(file.path, line: error.line, column: error.column, "template syntax: \(error.message)"))
             }
         }
-        // swift-mustache renders a missing partial as nothing; a typo must fail the build instead.
+        // A missing partial would render as nothing; a typo must fail the build instead.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
             for ref in PartialReference.scan(text) where parsed[ref.name] == nil && chosen[ref.name + ".mustache"] == nil {
                 diagnostics.append(.error(templates[name]?.path ?? name, line: ref.line, column: ref.column,
@@ -81,26 +77,12 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(folders.first ?? "Templates", "no '\(name).mustache' template in \(folders.joined(separator: " or "))"))
         }
         if !diagnostics.isEmpty { return .failure(BuildFailure(diagnostics)) }
-        return .success(TemplateSet(library: MustacheLibrary(templates: parsed), templates: templates, assets: assets, data: data))
+        return .success(TemplateSet(library: TemplateLibrary(templates: parsed), templates: templates, assets: assets, data: data))
     }
 
-    /// swift-mustache's error cases in words.
-    static func explain(_ error: Error) -> String {
-        guard let e = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch e {
-        case .sectionCloseNameIncorrect: return "a section is closed with a name it was not opened with"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section is opened and never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
-            return "only {{$block}} overrides may stand inside a {{<layout}} section"
-        default: return "\(e)"
-        }
-    }
-
-    /// Renders a page template; the name must be one of `required`.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders a page template into UTF-8; the name must be one of `required`.
+    public func render(_ template: String, _ context: [String: TemplateValue]) -> [UInt8] {
+        library.render(template, context) ?? []
     }
 }
 

@@ -30,7 +30,7 @@ final class TemplateSetTests: XCTestCase {
     func test_templates_render_with_layout_inheritance_and_html_escaping() throws {
         let dir = try folder(minimal)
         guard case .success(let set) = TemplateSet.load(folders: [dir]) else { return XCTFail() }
-        XCTAssertEqual(set.render("document", ["title": "<b>一</b>&"]), "<html>&lt;b&gt;一&lt;/b&gt;&amp;</html>")
+        XCTAssertEqual(String(decoding: set.render("document", ["title": "<b>一</b>&"]), as: UTF8.self), "<html>&lt;b&gt;一&lt;/b&gt;&amp;</html>")
         XCTAssertEqual(set.assets.map(\.name), ["assets/site.css"])  // README.md is not copied
     }
 
@@ -56,8 +56,8 @@ final class TemplateSetTests: XCTestCase {
         let user = try folder(["home.mustache": "{{<layout}}{{$content}}mine{{/content}}{{/layout}}",
                                "assets/site.css": "body{color:red}"])
         guard case .success(let set) = TemplateSet.load(folders: [user, base]) else { return XCTFail() }
-        XCTAssertEqual(set.render("home", [:]), "<html>mine</html>")
-        XCTAssertEqual(set.render("document", ["title": "t"]), "<html>t</html>")
+        XCTAssertEqual(String(decoding: set.render("home", [:]), as: UTF8.self), "<html>mine</html>")
+        XCTAssertEqual(String(decoding: set.render("document", ["title": "t"]), as: UTF8.self), "<html>t</html>")
         XCTAssertEqual(set.assets.map(\.path), [user + "/assets/site.css"])
     }
 

@@ -1,0 +1,40 @@
+/// What a template sees: text (escaped by `{{…}}`, raw by `{{{…}}}`), flags, counts, lists and
+/// objects. Typed rather than `Any`, so a lookup is a dictionary read, never a dynamic cast.
+public enum TemplateValue: Sendable {
+    case text(String)
+    case bool(Bool)
+    case int(Int)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// `{{#name}}` shows its content for everything except `false` and an empty list
+    /// (an empty text is shown: templates test `has…` flags instead).
+    var isFalsey: Bool {
+        switch self {
+        case .bool(let b): !b
+        case .list(let l): l.isEmpty
+        default: false
+        }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension TemplateValue {
+    public init(_ text: String) { self = .text(text) }
+    public init(_ text: Substring) { self = .text(String(text)) }
+    public init(_ flag: Bool) { self = .bool(flag) }
+    public init(_ number: Int) { self = .int(number) }
+    public init(_ object: [String: TemplateValue]) { self = .object(object) }
+    public init(_ list: [[String: TemplateValue]]) { self = .list(list.map(TemplateValue.object)) }
+    public init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
+}
