@@ -7,17 +7,23 @@ import Foundation
 import SiteModel
 import SiteRender
 
-/// Writes a site into a temporary folder beside the output and swaps it in only when every
-/// file is written: a failed build never leaves a half-written site, and the previous output
-/// stays as it was. Files are written with POSIX open/write (FileManager is 2–3× slower here).
-///
-/// A file whose bytes equal the previous output's is hard-linked from it instead of written:
-/// no new inode (creating inodes right after deleting the last build's is slow on ext4), and
-/// unchanged files keep their modification time, so `rsync` uploads only what changed.
+/// Updates the output folder to exactly the new site, in two steps, so a failed build never
+/// leaves a half-written site:
+/// 1. `stage`: every file whose bytes differ from the output's is written beside its target
+///    under a hidden temporary name (missing folders are created); nothing visible changes.
+///    Any write error removes what was written and leaves the output as it was.
+/// 2. `commit` (only when the build succeeded): each temporary file is renamed over its
+///    target — renames need no space, so this step does not fail on a full disk — and files
+///    the new site no longer has are removed.
+/// Unchanged files are not touched: they keep their modification time (so `rsync` uploads
+/// only what changed), and a rebuild writes only what changed. Files are written with POSIX
+/// open/write (FileManager is 2–3× slower here).
 public struct OutputWriter: Sendable {
     public let output: String
     /// Every output folder gets this file; a folder without it is not replaced.
     public static let marker = ".silkpress-build"
+    /// Prefix of a staged file's temporary name (hidden; removed by the next build if left over).
+    static let stagedPrefix = ".silkpress-new-"
 
     public init(output: String) {
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
@@ -28,37 +34,67 @@ public struct OutputWriter: Sendable {
         try stage(files).commit()
     }
 
-    /// A complete new site in the staging folder, not yet in place.
+    /// The changed files written under temporary names, not yet in place.
     public struct Staged: Sendable {
         let writer: OutputWriter
-        let staging: String
-        let retired: String
+        /// (temporary file, target), both absolute.
+        let pending: [(temp: String, target: String)]
+        /// Every file of the new site, relative to the output, and the folders holding them.
+        let files: Set<String>
+        let folders: Set<String>
+        /// Folders `stage` created, parents first.
+        let created: [String]
 
-        /// Puts the staged site in place of the output.
-        public func commit() throws { try writer.swap(staging: staging, retired: retired) }
+        /// Puts the staged files in place and removes what the new site no longer has.
+        public func commit() throws {
+            for (temp, target) in pending {
+                var st = stat()
+                if lstat(target, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
+                if rename(temp, target) != 0 {
+                    throw BuildFailure([.error(writer.output, "cannot move \(target) into place: \(String(cString: strerror(errno)))")])
+                }
+            }
+            writer.removeStale(keeping: files, folders: folders)
+        }
 
-        /// Throws the staged site away; the output stays as it was.
-        public func discard() { try? FileManager.default.removeItem(atPath: staging) }
+        /// Throws the staged files away; the output stays as it was.
+        public func discard() {
+            for (temp, _) in pending { unlink(temp) }
+            for dir in created.reversed() { rmdir(dir) }
+        }
     }
 
-    /// Writes every file into a staging folder beside the output.
+    /// Compares every file with the output and writes the changed ones under temporary names.
     public func stage(_ files: [OutputFile]) throws -> Staged {
         try checkReplaceable()
-        let url = URL(fileURLWithPath: output)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        let pid = getpid()
-        let staging = parent + "/.\(name).building-\(pid)"
-        let retired = parent + "/.\(name).previous-\(pid)"
-        try? FileManager.default.removeItem(atPath: staging)
-        let previous = checkPrevious()
+        var pending: [(temp: String, target: String)] = []
+        var created: [String] = []
+        var paths = Set<String>()
+        var folders = Set<String>()
+        func undo() {
+            for (temp, _) in pending { unlink(temp) }
+            for dir in created.reversed() { rmdir(dir) }
+        }
         do {
-            try makeDirectory(staging)
-            var made: Set<String> = [staging]
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: output, isDirectory: &isDir) {
+                if mkdir(output, 0o755) != 0 {
+                    throw BuildFailure([.error(output, "cannot create \(output): \(String(cString: strerror(errno)))",
+                                               hint: "check that the folder holding the output exists and is writable")])
+                }
+                created.append(output)
+            }
+            var made: Set<String> = [output]
             for file in files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")] {
-                let path = staging + "/" + file.path
-                let dir = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-                try makeDirectories(dir, made: &made)
+                paths.insert(file.path)
+                var folder = file.path
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = String(folder[..<slash])
+                    guard folders.insert(folder).inserted else { break }
+                }
+                let target = output + "/" + file.path
+                let slash = target.lastIndex(of: "/") ?? target.endIndex
+                try makeDirectories(String(target[..<slash]), made: &made, created: &created)
                 let bytes: [UInt8]
                 switch file.contents {
                 case .bytes(let b): bytes = b
@@ -68,40 +104,36 @@ public struct OutputWriter: Sendable {
                     }
                     bytes = [UInt8](data)
                 }
-                if previous, Self.sameBytes(output + "/" + file.path, bytes), link(output + "/" + file.path, path) == 0 {
-                    continue
-                }
-                try writeFile(path, bytes)
+                if Self.sameBytes(target, bytes) { continue }
+                let temp = String(target[...slash]) + Self.stagedPrefix + "\(getpid())-" + String(target[target.index(after: slash)...])
+                try writeFile(temp, bytes)
+                pending.append((temp, target))
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
+            undo()
             if let failure = error as? BuildFailure { throw failure }
             throw BuildFailure([.error(output, "cannot write the output: \(Self.reason(error))")])
         }
-        return Staged(writer: self, staging: staging, retired: retired)
+        return Staged(writer: self, pending: pending, files: paths, folders: folders, created: created)
     }
 
-    /// Old output aside, new one in, old one removed. If the second step fails the old output
-    /// is put back.
-    func swap(staging: String, retired: String) throws {
-        let exists = FileManager.default.fileExists(atPath: output)
-        if exists, rename(output, retired) != 0 {
-            let why = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: staging)
-            throw BuildFailure([.error(output, "cannot replace the output folder: \(why)")])
+    /// Removes every file and folder under the output that the new site does not have
+    /// (pages of a seed that was removed, temporary files of an interrupted build).
+    func removeStale(keeping files: Set<String>, folders: Set<String>) {
+        guard let existing = FileManager.default.subpaths(atPath: output) else { return }
+        var removed: [String] = []  // folders already removed whole
+        for path in existing.sorted() where !files.contains(path) && !folders.contains(path) {
+            if removed.contains(where: { path.hasPrefix($0 + "/") }) { continue }
+            let full = output + "/" + path
+            var st = stat()
+            guard lstat(full, &st) == 0 else { continue }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                try? FileManager.default.removeItem(atPath: full)
+                removed.append(path)
+            } else {
+                unlink(full)
+            }
         }
-        if rename(staging, output) != 0 {
-            let why = String(cString: strerror(errno))
-            if exists { _ = rename(retired, output) }
-            try? FileManager.default.removeItem(atPath: staging)
-            throw BuildFailure([.error(output, "cannot move the new output into place: \(why)")])
-        }
-        if exists { try? FileManager.default.removeItem(atPath: retired) }
-    }
-
-    /// Whether the output folder holds a previous build whose files may be reused.
-    private func checkPrevious() -> Bool {
-        FileManager.default.fileExists(atPath: output + "/" + Self.marker)
     }
 
     /// Does the file at `path` hold exactly `bytes`? (Size first, then content.)
@@ -135,19 +167,22 @@ public struct OutputWriter: Sendable {
                                    hint: "choose another --output, or empty the folder first")])
     }
 
-    /// Creates `dir` and any missing parents below the staging folder (already in `made`).
-    private func makeDirectories(_ dir: String, made: inout Set<String>) throws {
+    /// Creates `dir` and any missing parents below the output (already in `made`).
+    private func makeDirectories(_ dir: String, made: inout Set<String>, created: inout [String]) throws {
         guard !made.contains(dir) else { return }
-        if let slash = dir.lastIndex(of: "/") { try makeDirectories(String(dir[..<slash]), made: &made) }
-        if mkdir(dir, 0o755) != 0, errno != EEXIST { throw posixError(dir) }
-        made.insert(dir)
-    }
-
-    private func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o755) != 0 {
-            throw BuildFailure([.error(output, "cannot create \(path): \(String(cString: strerror(errno)))",
-                                       hint: "check that the folder holding the output exists and is writable")])
+        if let slash = dir.lastIndex(of: "/") { try makeDirectories(String(dir[..<slash]), made: &made, created: &created) }
+        if mkdir(dir, 0o755) == 0 {
+            created.append(dir)
+        } else if errno != EEXIST {
+            throw posixError(dir)
+        } else {
+            var st = stat()
+            if stat(dir, &st) != 0 || (st.st_mode & S_IFMT) != S_IFDIR {
+                throw BuildFailure([.error(output, "cannot write into \(dir): a file of that name is in the way",
+                                           hint: "remove it, or build into an empty --output folder")])
+            }
         }
+        made.insert(dir)
     }
 
     private func writeFile(_ path: String, _ bytes: [UInt8]) throws {

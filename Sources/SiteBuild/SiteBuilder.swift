@@ -146,8 +146,8 @@ public enum SiteBuilder {
             }
         }
 
-        // The link check (CPU) and staging the files beside the output (I/O) run side by side;
-        // the new site is swapped in only when no internal link is broken.
+        // The link check (CPU) and staging the changed files (I/O) run side by side; the staged
+        // files are put in place only when no internal link is broken.
         if !log.hasErrors, !report.files.isEmpty {
             let files = report.files
             let (broken, staged) = timed("links+stage", &report) {
@@ -160,7 +160,7 @@ public enum SiteBuilder {
                 if log.hasErrors {
                     s.discard()
                 } else {
-                    timed("swap", &report) {
+                    timed("commit", &report) {
                         do { try s.commit() } catch { log.add(contentsOf: Self.diagnostics(error, output: options.output)) }
                     }
                 }

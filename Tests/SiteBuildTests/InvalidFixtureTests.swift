@@ -39,7 +39,7 @@ final class InvalidFixtureTests: XCTestCase {
         try "not a folder".write(toFile: base + "/file", atomically: true, encoding: .utf8)
         let report = build(seeds: Repo.fixture("valid-list/seeds"), output: base + "/file/site")
         XCTAssertEqual(errors(report), [
-            "\(base)/file/site:1:1: error: cannot create \(base)/file/.site.building-\(getpid()): Not a directory\n  hint: check that the folder holding the output exists and is writable",
+            "\(base)/file/site:1:1: error: cannot create \(base)/file/site: Not a directory\n  hint: check that the folder holding the output exists and is writable",
         ])
     }
 
@@ -61,7 +61,7 @@ final class InvalidFixtureTests: XCTestCase {
         let failed = build(seeds: Repo.fixture("invalid-utf8/seeds"), output: out)
         XCTAssertFalse(failed.succeeded)
         XCTAssertEqual(tree(out), before)
-        // No staging folder is left beside it either.
+        // No staged file is left in it or beside it either.
         let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: parent), ["site"])
     }
@@ -79,6 +79,35 @@ final class InvalidFixtureTests: XCTestCase {
                 && e.hasSuffix(": error: broken link href=\"../../about/index.html\": no file about/index.html in the site")
         }, errors.joined(separator: "\n"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The link check fails after the changed files were staged: none of them reaches the output.
+    func test_a_build_failing_its_link_check_leaves_the_previous_output_untouched() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let before = tree(out)
+        let failed = build(seeds: Repo.fixture("valid-list/seeds"),
+                           templates: [Repo.fixture("broken-link/templates"), Repo.templates], output: out)
+        XCTAssertFalse(failed.succeeded)
+        XCTAssertEqual(tree(out), before)
+    }
+
+    /// A rebuild removes what the new site no longer has (and any file an interrupted build
+    /// left staged) and does not touch unchanged files.
+    func test_a_rebuild_removes_stale_files_and_keeps_unchanged_ones() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let before = tree(out)
+        let page = out + "/index.html"
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: page)
+        try FileManager.default.createDirectory(atPath: out + "/gone/deeper", withIntermediateDirectories: true)
+        try "x".write(toFile: out + "/gone/deeper/index.html", atomically: false, encoding: .utf8)
+        try "x".write(toFile: out + "/.silkpress-new-1-index.html", atomically: false, encoding: .utf8)
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        XCTAssertEqual(tree(out), before)
+        let modified = try FileManager.default.attributesOfItem(atPath: page)[.modificationDate] as? Date
+        XCTAssertEqual(modified, old)
     }
 
     func test_check_writes_nothing() throws {
