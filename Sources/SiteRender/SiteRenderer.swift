@@ -51,6 +51,10 @@ public struct SiteRenderer: Sendable {
 
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
+        // The search index and the data files need only the graph: they are built on a thread of
+        // their own while the charts and pages take all cores.
+        let baseURL = baseURL
+        let dataFiles = Background { Result { try Self.dataFiles(graph, baseURL: baseURL) } }
         // Figures and charts are drawn once; pages (on all cores) only place them.
         let rendered = FigureCharts.render(graph, figures: figures)
         var lookups = TextIndex(graph.documents, entities: graph.entities, figures: rendered)
@@ -80,8 +84,6 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, contents: .bytes(renderPage(page, graph: graph, index: index)))
         }
-        files.append(OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph))))
-        files += try EntitiesJSON.files(graph)
         files.append(OutputFile(path: "data/figures.json", contents: .bytes(try FiguresJSON.encode(rendered))))
         files += tileFiles
         for chart in siteCharts + countryCharts {
@@ -94,10 +96,7 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: f.basePath + ".csv", text: f.csv))
             files.append(OutputFile(path: f.basePath + ".json", text: f.json))
         }
-        // The search index is a script, not JSON: a <script> tag loads it from file:// too.
-        files.append(OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js))
         for d in graph.documents {
-            files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
             for asset in d.assets {
                 files.append(OutputFile(path: "media/" + asset, contents: .copy(from: seedsDirectory + "/" + asset)))
             }
@@ -105,11 +104,25 @@ public struct SiteRenderer: Sendable {
         for asset in templates.assets {
             files.append(OutputFile(path: asset.name, contents: .copy(from: asset.path)))
         }
-        files.append(OutputFile(path: "README.md", text: Self.outputReadme))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(graph, baseURL: baseURL)))
+        files += try dataFiles.wait().get()
         // Later entries win: a document's image and a template asset never share a path.
         var seen = Set<String>()
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+    }
+
+    /// The files built from the graph alone: data downloads, editions, the search index, the
+    /// sitemap and the output's README.
+    private static func dataFiles(_ graph: SiteGraph, baseURL: String?) throws -> [OutputFile] {
+        var files = [OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph)))]
+        files += try EntitiesJSON.files(graph)
+        // The search index is a script, not JSON: a <script> tag loads it from file:// too.
+        files.append(OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js))
+        for d in graph.documents {
+            files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
+        }
+        files.append(OutputFile(path: "README.md", text: Self.outputReadme))
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(graph, baseURL: baseURL)))
+        return files
     }
 
     private func renderPage(_ page: SiteGraph.Page, graph: SiteGraph, index: TextIndex) -> [UInt8] {
