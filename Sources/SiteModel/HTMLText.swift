@@ -2,19 +2,14 @@
 /// snippets and quotes). Everything else is escaped by the templates' `{{…}}`.
 public enum HTMLText {
     public static func escape(_ s: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
+        // Most text has nothing to escape: return it as it is, without a copy byte by byte.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return String(s)
         }
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 16)
+        appendEscaped(s.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Escapes UTF-8 bytes straight into a byte buffer (multi-byte sequences pass through).

@@ -49,6 +49,9 @@ extension PageContext {
         for (n, d) in docs.enumerated() {
             let mentions = country.mentions.filter { $0.document == d.id }
             out += "<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 \(n + 1)</span>\(HTMLText.escape(d.title))</h3>\n"
+            // Each paragraph once, in order of its first mention, with all its mentions marked.
+            var byBlock: [String: [Mention]] = [:]
+            for m in mentions { byBlock[m.block, default: []].append(m) }
             var seen = Set<String>()
             var currentSection = ""
             for m in mentions where seen.insert(m.block).inserted {
@@ -58,10 +61,10 @@ extension PageContext {
                     let heading = Section.heading(label: entry.section.label, title: entry.section.title)
                     out += "<h4>\(HTMLText.escape(heading.count > 40 ? String(heading.prefix(38)) + "…" : heading))</h4>\n"
                 }
-                let offsets = mentions.filter { $0.block == m.block }.map { ($0.offset, $0.surface.unicodeScalars.count) }
+                let offsets = (byBlock[m.block] ?? []).map { ($0.offset, $0.surface.unicodeScalars.count) }
                 let citation = [d.title, Section.heading(label: entry.section.label, title: ""), "原文第 \(entry.block.line) 行"]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
-                out += "<blockquote class=\"statement\"><p>\(Self.marked(entry.block.text, offsets))</p>"
+                out += "<blockquote class=\"statement\"><p>\(Self.marked(entry.scalars, offsets))</p>"
                 out += "<cite><a href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(HTMLText.escape(citation))</a></cite></blockquote>\n"
             }
             out += "</section>\n"
@@ -82,8 +85,7 @@ extension PageContext {
     }
 
     /// The text escaped, with each (offset, length) range in `<mark>`.
-    static func marked(_ text: String, _ ranges: [(Int, Int)]) -> String {
-        let scalars = Array(text.unicodeScalars)
+    static func marked(_ scalars: [Unicode.Scalar], _ ranges: [(Int, Int)]) -> String {
         var out = ""
         var cursor = 0
         func piece(_ a: Int, _ b: Int) -> String { HTMLText.escape(String(String.UnicodeScalarView(scalars[a..<b]))) }

@@ -6,6 +6,8 @@ struct TextIndex: Sendable {
     struct Entry: Sendable {
         var block: Block
         var section: Section
+        /// The paragraph's text as Unicode scalars: mention offsets count scalars.
+        var scalars: [Unicode.Scalar]
     }
 
     private var entries: [String: [String: Entry]] = [:]
@@ -34,7 +36,7 @@ struct TextIndex: Sendable {
             var bySection: [String: Section] = [:]
             for s in d.allSections {
                 bySection[s.id] = s
-                for b in s.blocks { map[b.id] = Entry(block: b, section: s) }
+                for b in s.blocks { map[b.id] = Entry(block: b, section: s, scalars: Array(b.text.unicodeScalars)) }
             }
             entries[d.id] = map
             sections[d.id] = bySection
@@ -63,8 +65,7 @@ struct TextIndex: Sendable {
     /// The paragraph around a mention, at most `radius` characters either side, escaped,
     /// with the name in `<mark>`.
     func snippetHTML(_ m: Mention, radius: Int = 36) -> String {
-        guard let text = entry(m.document, m.block)?.block.text else { return HTMLText.escape(m.surface) }
-        let scalars = Array(text.unicodeScalars)
+        guard let scalars = entry(m.document, m.block)?.scalars else { return HTMLText.escape(m.surface) }
         let start = min(max(m.offset, 0), scalars.count)
         let length = min(m.surface.unicodeScalars.count, scalars.count - start)
         let from = max(0, start - radius), to = min(scalars.count, start + length + radius)
