@@ -4,8 +4,9 @@ import SiteModel
 public enum Provenance {
     /// Splits a seed file into lines the way data files count them (1-based, blank lines count).
     public static func lines(of seedText: String) -> [Substring] {
-        seedText.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split as bytes: splitting on `Character`s walks grapheme clusters over the whole seed.
+        seedText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { Substring($0.last == 0x0D ? $0.dropLast() : $0) }
     }
 
     /// Every point's number, and every check's stated number, must stand as a whole token on

@@ -76,22 +76,33 @@ public struct LinkChecker: Sendable {
         return nil
     }
 
+    /// A URL with a scheme (`https:`, `mailto:`) or starting `//`. On bytes: it runs for every link.
     static func isExternal(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return url.hasPrefix("//") }
-        let scheme = url[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        var sawScheme = false
+        for b in url.utf8 {
+            switch b {
+            case UInt8(ascii: ":"): return sawScheme
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                sawScheme = true
+            default:
+                return url.utf8.starts(with: "//".utf8)
+            }
+        }
+        return url.utf8.starts(with: "//".utf8)
     }
 
     /// `a/b.html?q#f` → (`a/b.html`, `f`).
     static func split(_ url: String) -> (String, String?) {
-        var path = url[...]
+        let u = url.utf8
         var fragment: String?
-        if let hash = url.firstIndex(of: "#") {
-            fragment = String(url[url.index(after: hash)...])
-            path = url[..<hash]
+        var pathEnd = u.endIndex
+        if let hash = u.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(url[u.index(after: hash)...])
+            pathEnd = hash
         }
-        if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        return (String(path), fragment)
+        if let query = u[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
+        return (String(url[..<pathEnd]), fragment)
     }
 
     /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.

@@ -233,24 +233,33 @@ public enum RelativeURL {
     /// `target` (output-relative, may carry `#fragment`) as seen from `page`.
     /// Works on UTF-8 bytes: it runs for every link of every page.
     public static func link(from page: String, to target: String) -> String {
-        let (targetPath, fragment) = split(target)
-        if targetPath == page, !fragment.isEmpty { return fragment }
-        let from = Array(page.utf8), to = Array(targetPath.utf8)
-        // The folders both paths share, compared up to the last "/" of the page.
-        let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
-        var common = 0, i = 0
-        while i < pageDirEnd, i < to.count, from[i] == to[i] {
-            if from[i] == 0x2F { common = i + 1 }
-            i += 1
+        var page = page, target = target
+        return page.withUTF8 { from in
+            target.withUTF8 { to in
+                let hash = to.firstIndex(of: 0x23) ?? to.count  // "#"
+                // A fragment on the same page: just the fragment.
+                if hash < to.count, hash == from.count, from.elementsEqual(to[..<hash]) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: to[hash...]), as: UTF8.self)
+                }
+                // The folders both paths share, compared up to the last "/" of the page.
+                let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
+                var common = 0, i = 0
+                while i < pageDirEnd, i < hash, from[i] == to[i] {
+                    if from[i] == 0x2F { common = i + 1 }
+                    i += 1
+                }
+                var ups = 0
+                for j in common..<pageDirEnd where from[j] == 0x2F { ups += 1 }
+                return String(unsafeUninitializedCapacity: ups * 3 + to.count - common) { out in
+                    var n = 0
+                    for _ in 0..<ups {
+                        out[n] = 0x2E; out[n + 1] = 0x2E; out[n + 2] = 0x2F  // "../"
+                        n += 3
+                    }
+                    for k in common..<to.count { out[n] = to[k]; n += 1 }
+                    return n
+                }
+            }
         }
-        let ups = from[common..<pageDirEnd].reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
-        var out = String(repeating: "../", count: ups)
-        out += String(decoding: to[common...], as: UTF8.self)
-        return out + fragment
-    }
-
-    private static func split(_ target: String) -> (String, String) {
-        guard let hash = target.firstIndex(of: "#") else { return (target, "") }
-        return (String(target[..<hash]), String(target[hash...]))
     }
 }

@@ -3,9 +3,10 @@
 public enum HTMLText {
     public static func escape(_ s: some StringProtocol) -> String {
         // Most text has nothing to escape: return it as it is, without a copy byte by byte.
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return String(s)
+        func clean(_ bytes: some Sequence<UInt8>) -> Bool {
+            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
         }
+        guard !(s.utf8.withContiguousStorageIfAvailable(clean) ?? clean(s.utf8)) else { return String(s) }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         appendEscaped(s.utf8, to: &out)
@@ -25,4 +26,48 @@ public enum HTMLText {
             }
         }
     }
+}
+
+/// An HTML fragment built as UTF-8 bytes: markup appended as it is, text escaped on the way
+/// in. For the long lists built in Swift (mention snippets, quoted statements), where
+/// concatenating and escaping `String`s dominated the page's cost.
+public struct HTMLBuffer {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    /// Markup (or HTML made elsewhere, already escaped).
+    public mutating func raw(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: s.utf8)
+        }
+    }
+
+    /// Text, escaped.
+    public mutating func text(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ HTMLText.appendEscaped($0, to: &bytes) }) == nil {
+            HTMLText.appendEscaped(s.utf8, to: &bytes)
+        }
+    }
+
+    /// Text given as Unicode scalars (mention offsets count scalars), escaped.
+    public mutating func text(_ scalars: ArraySlice<Unicode.Scalar>) {
+        for u in scalars {
+            switch u.value {
+            case 0x26: bytes += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case 0x3C: bytes += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case 0x3E: bytes += [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case 0x22: bytes += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case 0x27: bytes += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            case 0..<0x80: bytes.append(UInt8(u.value))
+            default: bytes.append(contentsOf: UTF8.encode(u)!)
+            }
+        }
+    }
+
+    public mutating func number(_ n: Int) { raw(String(n)) }
+
+    public mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

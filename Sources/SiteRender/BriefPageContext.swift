@@ -45,10 +45,12 @@ extension PageContext {
     /// Every paragraph that names the country, in full, each occurrence marked, grouped by
     /// document and section, each with its citation. Built here: a long list, escaped text.
     private func statementsHTML(_ country: Country, in docs: [Document]) -> String {
-        var out = ""
+        var out = HTMLBuffer(capacity: country.mentions.count * 1200)
         for (n, d) in docs.enumerated() {
             let mentions = country.mentions.filter { $0.document == d.id }
-            out += "<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 \(n + 1)</span>\(HTMLText.escape(d.title))</h3>\n"
+            out.raw("<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 \(n + 1)</span>")
+            out.text(d.title)
+            out.raw("</h3>\n")
             // Each paragraph once, in order of its first mention, with all its mentions marked.
             var byBlock: [String: [Mention]] = [:]
             for m in mentions { byBlock[m.block, default: []].append(m) }
@@ -59,17 +61,24 @@ extension PageContext {
                 if entry.section.id != currentSection {
                     currentSection = entry.section.id
                     let heading = Section.heading(label: entry.section.label, title: entry.section.title)
-                    out += "<h4>\(HTMLText.escape(heading.count > 40 ? String(heading.prefix(38)) + "…" : heading))</h4>\n"
+                    out.raw("<h4>")
+                    out.text(heading.count > 40 ? String(heading.prefix(38)) + "…" : heading)
+                    out.raw("</h4>\n")
                 }
                 let offsets = (byBlock[m.block] ?? []).map { ($0.offset, $0.surface.unicodeScalars.count) }
                 let citation = [d.title, Section.heading(label: entry.section.label, title: ""), "原文第 \(entry.block.line) 行"]
                     .filter { !$0.isEmpty }.joined(separator: " · ")
-                out += "<blockquote class=\"statement\"><p>\(Self.marked(entry.scalars, offsets))</p>"
-                out += "<cite><a href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(HTMLText.escape(citation))</a></cite></blockquote>\n"
+                out.raw("<blockquote class=\"statement\"><p>")
+                Self.mark(entry.scalars, offsets, into: &out)
+                out.raw("</p><cite><a href=\"")
+                out.text(link(graph.url(of: m)))
+                out.raw("\">")
+                out.text(citation)
+                out.raw("</a></cite></blockquote>\n")
             }
-            out += "</section>\n"
+            out.raw("</section>\n")
         }
-        return out
+        return out.string
     }
 
     /// A quoted CSS string; `<` is escaped too, so the text cannot close the `<style>` element.
@@ -85,14 +94,15 @@ extension PageContext {
     }
 
     /// The text escaped, with each (offset, length) range in `<mark>`.
-    static func marked(_ scalars: [Unicode.Scalar], _ ranges: [(Int, Int)]) -> String {
-        var out = ""
+    static func mark(_ scalars: [Unicode.Scalar], _ ranges: [(Int, Int)], into out: inout HTMLBuffer) {
         var cursor = 0
-        func piece(_ a: Int, _ b: Int) -> String { HTMLText.escape(String(String.UnicodeScalarView(scalars[a..<b]))) }
         for (offset, length) in ranges.sorted(by: { $0.0 < $1.0 }) where offset >= cursor && offset + length <= scalars.count {
-            out += piece(cursor, offset) + "<mark>" + piece(offset, offset + length) + "</mark>"
+            out.text(scalars[cursor..<offset])
+            out.raw("<mark>")
+            out.text(scalars[offset..<(offset + length)])
+            out.raw("</mark>")
             cursor = offset + length
         }
-        return out + piece(cursor, scalars.count)
+        out.text(scalars[cursor...])
     }
 }

@@ -116,7 +116,7 @@ extension PageContext {
     /// Built here as HTML rather than by a template loop: a country can have hundreds of
     /// mentions. Every text is escaped (`HTMLText`).
     func mentionsHTML(_ mentions: [Mention]) -> String {
-        var out = ""
+        var out = HTMLBuffer(capacity: mentions.count * 400)
         for d in graph.documents {
             let mine = mentions.filter { $0.document == d.id }
             guard !mine.isEmpty else { continue }
@@ -126,27 +126,39 @@ extension PageContext {
                 if bySection[m.section] == nil { order.append(m.section) }
                 bySection[m.section, default: []].append(m)
             }
-            out += "<section class=\"mention-group\">\n<h2><a href=\"\(HTMLText.escape(link(SiteGraph.documentPath(d.id))))\">"
-            out += HTMLText.escape(d.title) + "</a> <span class=\"count\">\(mine.count) 处</span></h2>\n"
+            out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
+            out.text(link(SiteGraph.documentPath(d.id)))
+            out.raw("\">")
+            out.text(d.title)
+            out.raw("</a> <span class=\"count\">\(mine.count) 处</span></h2>\n")
             for sid in order {
                 let section = index.section(d.id, sid)
-                let url = section.map { link(graph.url(of: $0, in: d)) } ?? ""
-                let label = section?.label ?? ""
-                out += "<h3><a href=\"\(HTMLText.escape(url))\">"
-                out += label.isEmpty ? "" : "<span class=\"label\">\(HTMLText.escape(label))</span>"
+                out.raw("<h3><a href=\"")
+                out.text(section.map { link(graph.url(of: $0, in: d)) } ?? "")
+                out.raw("\">")
+                if let label = section?.label, !label.isEmpty {
+                    out.raw("<span class=\"label\">")
+                    out.text(label)
+                    out.raw("</span>")
+                }
                 // An item's title is its whole text, which the snippets below already show.
                 let title = section?.title ?? sid
-                out += HTMLText.escape(title.count > 28 ? String(title.prefix(26)) + "…" : title)
-                out += "</a></h3>\n<ul class=\"mentions\">\n"
+                out.text(title.count > 28 ? String(title.prefix(26)) + "…" : title)
+                out.raw("</a></h3>\n<ul class=\"mentions\">\n")
                 for m in bySection[sid] ?? [] {
-                    out += "<li><a class=\"snippet\" href=\"\(HTMLText.escape(link(graph.url(of: m))))\">\(index.snippetHTML(m))</a>"
-                    out += " <a class=\"src\" href=\"\(HTMLText.escape(link(graph.sourceURL(line: m.line, in: d))))\">原文 \(m.line) 行</a></li>\n"
+                    out.raw("<li><a class=\"snippet\" href=\"")
+                    out.text(link(graph.url(of: m)))
+                    out.raw("\">")
+                    index.snippetHTML(m, into: &out)
+                    out.raw("</a> <a class=\"src\" href=\"")
+                    out.text(link(graph.sourceURL(line: m.line, in: d)))
+                    out.raw("\">原文 \(m.line) 行</a></li>\n")
                 }
-                out += "</ul>\n"
+                out.raw("</ul>\n")
             }
-            out += "</section>\n"
+            out.raw("</section>\n")
         }
-        return out
+        return out.string
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {

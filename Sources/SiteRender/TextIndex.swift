@@ -64,17 +64,17 @@ struct TextIndex: Sendable {
 
     /// The paragraph around a mention, at most `radius` characters either side, escaped,
     /// with the name in `<mark>`.
-    func snippetHTML(_ m: Mention, radius: Int = 36) -> String {
-        guard let scalars = entry(m.document, m.block)?.scalars else { return HTMLText.escape(m.surface) }
+    func snippetHTML(_ m: Mention, radius: Int = 36, into out: inout HTMLBuffer) {
+        guard let scalars = entry(m.document, m.block)?.scalars else { return out.text(m.surface) }
         let start = min(max(m.offset, 0), scalars.count)
         let length = min(m.surface.unicodeScalars.count, scalars.count - start)
         let from = max(0, start - radius), to = min(scalars.count, start + length + radius)
-        func piece(_ a: Int, _ b: Int) -> String {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[a..<b])
-            return HTMLText.escape(String(s))
-        }
-        return (from > 0 ? "…" : "") + piece(from, start) + "<mark>" + piece(start, start + length) + "</mark>"
-            + piece(start + length, to) + (to < scalars.count ? "…" : "")
+        if from > 0 { out.raw("…") }
+        out.text(scalars[from..<start])
+        out.raw("<mark>")
+        out.text(scalars[start..<(start + length)])
+        out.raw("</mark>")
+        out.text(scalars[(start + length)..<to])
+        if to < scalars.count { out.raw("…") }
     }
 }

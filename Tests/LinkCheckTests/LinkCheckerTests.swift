@@ -36,4 +36,16 @@ final class LinkCheckerTests: XCTestCase {
             "国/index.html": "<h2 id=\"一\">",
         ]), [])
     }
+
+    func test_schemes_and_fragments_are_told_apart() {
+        for url in ["https://x.org/", "mailto:a@b.c", "//cdn.example/x.js", "tel:+86-10"] {
+            XCTAssertTrue(LinkChecker.isExternal(url), url)
+        }
+        for url in ["a/b.html", "a/b:c.html", ":x", "../index.html#p:1", "#top"] {
+            XCTAssertFalse(LinkChecker.isExternal(url), url)
+        }
+        XCTAssertTrue(LinkChecker.split("a/b.html?q=1#f") == ("a/b.html", "f"))
+        XCTAssertTrue(LinkChecker.split("国/index.html") == ("国/index.html", nil))
+        XCTAssertTrue(LinkChecker.split("x.html#") == ("x.html", ""))
+    }
 }
