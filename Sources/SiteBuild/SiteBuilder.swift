@@ -74,6 +74,17 @@ public enum SiteBuilder {
         var report = BuildReport()
         var log = DiagnosticLog()
 
+        // Stages that do not depend on each other overlap: the seeds are read while the
+        // templates and the entity catalogues load, the figure data while entities are
+        // extracted. Each stage's diagnostics still come in pipeline order.
+        let loader = SeedLoader(seedsDirectory: options.seeds)
+        let seedFiles = loader.seedFiles()
+        let reading = Background { () -> [LoadedSeed] in
+            guard case .success(let names) = seedFiles else { return [] }
+            return names.parallelMap { loader.load($0) }
+        }
+        let catalogues = Background { Result { try (Gazetteer.standard(), OrganisationCatalogue.standard()) } }
+
         let templates: TemplateSet? = timed("templates", &report) {
             switch TemplateSet.load(folders: options.templateFolders) {
             case .success(let t): return t
@@ -83,16 +94,15 @@ public enum SiteBuilder {
 
         var quality: [(source: String, report: QualityReport, corrections: String?)] = []
         let documents: [Document] = timed("ingest", &report) {
-            let loader = SeedLoader(seedsDirectory: options.seeds)
             let names: [String]
-            switch loader.seedFiles() {
+            switch seedFiles {
             case .success(let n): names = n
             case .failure(let d): log.add(d); return []
             }
             if names.isEmpty {
                 log.add(.error(options.seeds, "no seeds (*.md, *.txt) in the seeds folder"))
             }
-            let loaded = names.parallelMap { loader.load($0) }
+            let loaded = reading.wait()
             for (name, seed) in zip(names, loaded) {
                 log.add(contentsOf: seed.diagnostics)
                 if let q = seed.quality { quality.append((loader.path(name), q, seed.corrections)) }
@@ -102,10 +112,15 @@ public enum SiteBuilder {
         report.documents = documents
         report.quality = quality
 
+        // The numbers behind report figures, each checked against the seed line it cites.
+        let figureFiles = Background {
+            documents.map { FigureLoader.load(seedsDirectory: options.seeds, document: $0) }
+        }
+
         let entities: EntityIndex = timed("extract", &report) {
             do {
-                let extractor = EntityExtractor(gazetteer: try Gazetteer.standard(),
-                                                organisations: try OrganisationCatalogue.standard())
+                let (gazetteer, organisations) = try catalogues.wait().get()
+                let extractor = EntityExtractor(gazetteer: gazetteer, organisations: organisations)
                 let (index, diagnostics) = extractor.extract(from: documents)
                 log.add(contentsOf: diagnostics)
                 return index
@@ -118,11 +133,9 @@ public enum SiteBuilder {
         }
         report.entities = entities
 
-        // The numbers behind report figures, each checked against the seed line it cites.
         let figures: [String: [FigureDataFile]] = timed("figures", &report) {
             var out: [String: [FigureDataFile]] = [:]
-            for d in documents {
-                let (files, diagnostics) = FigureLoader.load(seedsDirectory: options.seeds, document: d)
+            for (d, (files, diagnostics)) in zip(documents, figureFiles.wait()) {
                 log.add(contentsOf: diagnostics)
                 if !files.isEmpty { out[d.id] = files }
             }
