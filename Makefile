@@ -2,6 +2,9 @@
 SWIFT ?= swift
 SEEDS ?= seeds
 OUTPUT ?= Output
+# The release binary links the Swift runtime and Foundation statically: no dynamic symbol
+# lookups at start (~4 ms of CPU instead of ~15 ms per run), and one file to copy anywhere.
+RELEASE = -c release --static-swift-stdlib --product silkpress
 
 .PHONY: site test bench check briefs deps test-deps clean
 
@@ -14,11 +17,11 @@ test-deps: deps
 	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libxml2-utils unzip
 
 site: deps
-	$(SWIFT) build -c release --product silkpress
+	$(SWIFT) build $(RELEASE)
 	.build/release/silkpress build --seeds $(SEEDS) --output $(OUTPUT)
 
 check: deps
-	$(SWIFT) build -c release --product silkpress
+	$(SWIFT) build $(RELEASE)
 	.build/release/silkpress check --seeds $(SEEDS)
 
 test: test-deps

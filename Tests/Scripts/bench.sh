@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-7}
-swift build -c release --product silkpress >&2
+swift build -c release --static-swift-stdlib --product silkpress >&2  # as `make site` builds it
 bin=$PWD/.build/release/silkpress
 work=$(mktemp -d "${TMPDIR:-/tmp}/silkpress-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
