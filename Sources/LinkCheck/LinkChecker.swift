@@ -163,32 +163,35 @@ enum HTMLScan {
         var offset: Int
     }
 
-    static func attributes(named names: Set<String>, in bytes: [UInt8]) -> [Attribute] {
+    static func attributes(named names: Set<String>, in page: [UInt8]) -> [Attribute] {
         let wanted = names.map { (name: $0, bytes: Array($0.utf8)) }
         var out: [Attribute] = []
-        var inTag = false
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
-            // An attribute: whitespace, name, `="`, value, `"`.
-            if inTag, b == UInt8(ascii: " ") || b == 0x0A || b == 0x09 {
-                var j = i + 1
-                while j < n, isNameByte(bytes[j]) { j += 1 }
-                if j > i + 1, j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") {
-                    var k = j + 2
-                    while k < n, bytes[k] != UInt8(ascii: "\"") { k += 1 }
-                    // Compared as bytes: making a String of every attribute name costs more than the scan.
-                    if let match = wanted.first(where: { $0.bytes.elementsEqual(bytes[(i + 1)..<j]) }) {
-                        let raw = String(decoding: bytes[(j + 2)..<k], as: UTF8.self)
-                        out.append(Attribute(name: match.name, value: unescape(raw), offset: i + 1))
+        page.withUnsafeBufferPointer { bytes in
+            var inTag = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
+                // An attribute: whitespace, name, `="`, value, `"`.
+                if inTag, b == UInt8(ascii: " ") || b == 0x0A || b == 0x09 {
+                    var j = i + 1
+                    while j < n, isNameByte(bytes[j]) { j += 1 }
+                    if j > i + 1, j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") {
+                        var k = j + 2
+                        while k < n, bytes[k] != UInt8(ascii: "\"") { k += 1 }
+                        // Compared as bytes: making a String of every attribute name costs more than the scan.
+                        let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j])
+                        if let match = wanted.first(where: { $0.bytes.elementsEqual(name) }) {
+                            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[(j + 2)..<k]), as: UTF8.self)
+                            out.append(Attribute(name: match.name, value: unescape(raw), offset: i + 1))
+                        }
+                        i = k + 1
+                        continue
                     }
-                    i = k + 1
-                    continue
                 }
+                i += 1
             }
-            i += 1
         }
         return out
     }

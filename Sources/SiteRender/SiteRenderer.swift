@@ -51,9 +51,13 @@ public struct SiteRenderer: Sendable {
 
     /// The site's pages, data files and copied assets, sorted by path.
     public func render(_ graph: SiteGraph) throws -> [OutputFile] {
-        // The search index and the data files need only the graph: they are built on a thread of
+        // The search index and the data files need only the graph: they are built on threads of
         // their own while the charts and pages take all cores.
         let baseURL = baseURL
+        let searchIndex = Background {
+            // A script, not JSON: a <script> tag loads it from file:// too.
+            OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js)
+        }
         let dataFiles = Background { Result { try Self.dataFiles(graph, baseURL: baseURL) } }
         // Figures and charts are drawn once; pages (on all cores) only place them.
         let rendered = FigureCharts.render(graph, figures: figures)
@@ -105,18 +109,17 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: asset.name, contents: .copy(from: asset.path)))
         }
         files += try dataFiles.wait().get()
+        files.append(searchIndex.wait())
         // Later entries win: a document's image and a template asset never share a path.
         var seen = Set<String>()
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
     }
 
-    /// The files built from the graph alone: data downloads, editions, the search index, the
-    /// sitemap and the output's README.
+    /// The files built from the graph alone: data downloads, editions, the sitemap and the
+    /// output's README.
     private static func dataFiles(_ graph: SiteGraph, baseURL: String?) throws -> [OutputFile] {
         var files = [OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph)))]
         files += try EntitiesJSON.files(graph)
-        // The search index is a script, not JSON: a <script> tag loads it from file:// too.
-        files.append(OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js))
         for d in graph.documents {
             files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
         }
