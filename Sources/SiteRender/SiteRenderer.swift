@@ -59,30 +59,22 @@ public struct SiteRenderer: Sendable {
             OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js)
         }
         let dataFiles = Background { Result { try Self.dataFiles(graph, baseURL: baseURL) } }
-        // Figures and charts are drawn once; pages (on all cores) only place them.
-        let rendered = FigureCharts.render(graph, figures: figures)
-        var lookups = TextIndex(graph.documents, entities: graph.entities, figures: rendered)
+        // Figures and charts are drawn once, side by side; pages (on all cores) only place them.
+        let figureCharts = Background { FigureCharts.render(graph, figures: self.figures) }
+        let tileMap = Background { Result { try self.tileMap(graph) } }
+        var lookups = TextIndex(graph.documents, entities: graph.entities)
         let siteCharts = SiteCharts.all(graph)
         lookups.siteCharts = Dictionary(uniqueKeysWithValues: siteCharts.map { ($0.id, $0) })
         let partial = lookups
         let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, graph: graph, index: partial) }
         lookups.countryCharts = Dictionary(uniqueKeysWithValues: zip(graph.entities.countries.map(\.iso2), countryCharts))
-        // The tile map, if the templates carry its layout: drawn for pages one folder deep
-        // (countries/, figures/) and for its download two folders deep.
+        let rendered = figureCharts.wait()
+        lookups.add(figures: rendered)
         var tileFiles: [OutputFile] = []
-        if let layoutFile = templates.data[TileMapChart.layoutFile],
-           let text = try? String(contentsOfFile: layoutFile.path, encoding: .utf8) {
-            let (layout, problems) = TileMapChart.layout(text, path: layoutFile.path)
-            if !problems.isEmpty { throw BuildFailure(problems) }
-            var inPage = TileMapChart.render(layout, graph: graph, root: "../")
-            inPage.showTitle = false
-            let download = TileMapChart.render(layout, graph: graph, root: "../../")
-            let spec = download.asChartSpec()
-            lookups.tileMapHTML = inPage.render()
-            lookups.tileMapTable = DataTable.html(spec)
-            tileFiles = [OutputFile(path: "figures/site/world-tile-map.svg", text: download.render()),
-                         OutputFile(path: "figures/site/world-tile-map.csv", text: DataTable.csv(spec)),
-                         OutputFile(path: "figures/site/world-tile-map.json", text: ChartMetadata.json(spec))]
+        if let tiles = try tileMap.wait().get() {
+            lookups.tileMapHTML = tiles.html
+            lookups.tileMapTable = tiles.table
+            tileFiles = tiles.files
         }
         let index = lookups
         var files: [OutputFile] = graph.pages.parallelMap { page in
@@ -113,6 +105,23 @@ public struct SiteRenderer: Sendable {
         // Later entries win: a document's image and a template asset never share a path.
         var seen = Set<String>()
         return files.reversed().filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+    }
+
+    /// The tile map, if the templates carry its layout: drawn for pages one folder deep
+    /// (countries/, figures/) and for its download two folders deep.
+    private func tileMap(_ graph: SiteGraph) throws -> (html: String, table: String, files: [OutputFile])? {
+        guard let layoutFile = templates.data[TileMapChart.layoutFile],
+              let text = try? String(contentsOfFile: layoutFile.path, encoding: .utf8) else { return nil }
+        let (layout, problems) = TileMapChart.layout(text, path: layoutFile.path)
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        var inPage = TileMapChart.render(layout, graph: graph, root: "../")
+        inPage.showTitle = false
+        let download = TileMapChart.render(layout, graph: graph, root: "../../")
+        let spec = download.asChartSpec()
+        return (inPage.render(), DataTable.html(spec),
+                [OutputFile(path: "figures/site/world-tile-map.svg", text: download.render()),
+                 OutputFile(path: "figures/site/world-tile-map.csv", text: DataTable.csv(spec)),
+                 OutputFile(path: "figures/site/world-tile-map.json", text: ChartMetadata.json(spec))])
     }
 
     /// The files built from the graph alone: data downloads, editions, the sitemap and the

@@ -29,8 +29,7 @@ struct TextIndex: Sendable {
     private(set) var topSections: [String: [String: Section]] = [:]
 
     init(_ documents: [Document], entities: EntityIndex = EntityIndex(), figures: [RenderedFigure] = []) {
-        allFigures = figures
-        for f in figures { self.figures[f.documentID, default: [:]][f.id] = f }
+        add(figures: figures)
         for d in documents {
             var map: [String: Entry] = [:]
             var bySection: [String: Section] = [:]
@@ -56,6 +55,12 @@ struct TextIndex: Sendable {
             namedTogether[iso] = others.map { (iso2: $0.key, count: $0.value) }
                 .sorted { ($0.count, $1.iso2) > ($1.count, $0.iso2) }
         }
+    }
+
+    /// Report figures, once drawn (they are drawn beside the site's charts).
+    mutating func add(figures: [RenderedFigure]) {
+        allFigures += figures
+        for f in figures { self.figures[f.documentID, default: [:]][f.id] = f }
     }
 
     func entry(_ document: String, _ block: String) -> Entry? { entries[document]?[block] }
