@@ -3,22 +3,33 @@
 /// `more`, the last from `last`, so numbers need no separator. 0–31 take one character,
 /// up to 1023 two. Both alphabets are plain ASCII that needs no escaping in a JS string.
 enum GapCode {
-    static let more = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".unicodeScalars)
-    static let last = Array("abcdefghijklmnopqrstuvwxyz6789+/".unicodeScalars)
+    static let moreDigits: StaticString = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"
+    static let lastDigits: StaticString = "abcdefghijklmnopqrstuvwxyz6789+/"
+    static let more = Array(UnsafeBufferPointer(start: moreDigits.utf8Start, count: 32))
+    static let last = Array(UnsafeBufferPointer(start: lastDigits.utf8Start, count: 32))
+
+    static func append(_ value: Int, to out: inout [UInt8]) {
+        precondition(value >= 0)
+        let more = moreDigits.utf8Start, last = lastDigits.utf8Start  // no array, no lazy global
+        var shift = 0
+        while value >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.append(more[(value >> shift) & 31])
+            shift -= 5
+        }
+        out.append(last[value & 31])
+    }
 
     static func append(_ value: Int, to out: inout String) {
-        precondition(value >= 0)
-        var digits = [value & 31]
-        var v = value >> 5
-        while v > 0 { digits.append(v & 31); v >>= 5 }
-        for d in digits.dropFirst().reversed() { out.unicodeScalars.append(more[d]) }
-        out.unicodeScalars.append(last[digits[0]])
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 
     static func decode(_ s: Substring) -> [Int] {
         var out: [Int] = []
         var v = 0
-        for u in s.unicodeScalars {
+        for u in s.utf8 {
             if let d = more.firstIndex(of: u) { v = v * 32 + d } else if let d = last.firstIndex(of: u) {
                 out.append(v * 32 + d)
                 v = 0

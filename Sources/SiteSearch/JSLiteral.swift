@@ -1,31 +1,64 @@
 /// Writes JavaScript literals by hand so the output is byte-for-byte deterministic (no dictionary
 /// order, no platform-dependent escaping) and safe to inline in a <script> element.
+/// Works on UTF-8 bytes: the index is ~0.5 MB of text, copied in runs between escapes.
 enum JSLiteral {
-    static func string(_ s: String, into out: inout String) {
-        out.append("\"")
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\t": out.append("\\t")
-            // "<" so "</script>" can never appear; U+2028/9 are line terminators in older JS.
-            case "<", "\u{2028}", "\u{2029}": out.append(hex(u.value))
-            default:
-                if u.value < 0x20 || u.value == 0x7F { out.append(hex(u.value)) } else { out.unicodeScalars.append(u) }
+    static func string(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { u in
+            var run = 0  // start of the bytes not yet copied
+            var i = 0
+            func flush(_ end: Int) { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run ..< end])) }
+            while i < u.count {
+                let b = u[i]
+                if b >= 0x80 {
+                    // U+2028/9 (E2 80 A8/A9) are line terminators in older JS.
+                    if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                        flush(i)
+                        hex(u[i + 2] == 0xA8 ? 0x2028 : 0x2029, into: &out)
+                        i += 3
+                        run = i
+                        continue
+                    }
+                    i += 1
+                    continue
+                }
+                let escaped: StaticString?
+                switch b {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case UInt8(ascii: "\n"): escaped = "\\n"
+                case UInt8(ascii: "\t"): escaped = "\\t"
+                default: escaped = nil
+                }
+                // "<" so "</script>" can never appear; other controls as \u escapes.
+                if escaped != nil || b == UInt8(ascii: "<") || b < 0x20 || b == 0x7F {
+                    flush(i)
+                    if let escaped {
+                        out.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+                    } else {
+                        hex(UInt32(b), into: &out)
+                    }
+                    run = i + 1
+                }
+                i += 1
             }
+            flush(u.count)
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 
     static func string(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         string(s, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hex(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - h.count) + h
+    /// `\uXXXX`, lower-case hex.
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    private static func hex(_ v: UInt32, into out: inout [UInt8]) {
+        out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int(v >> UInt32(shift)) & 15]) }
     }
 }

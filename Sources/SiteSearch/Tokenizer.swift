@@ -75,12 +75,10 @@ public enum Tokenizer {
     }
 
     /// What the index stores for a text: its query tokens plus every CJK character alone.
+    /// (The index builder takes them from `IndexTokenScanner` as bytes; this is the same scan.)
     public static func indexTokens(_ text: String) -> Set<String> {
         var set = Set<String>()
-        for r in runs(text) {
-            set.formUnion(tokens(of: r))
-            if r.kind == .cjk { for c in r.scalars { set.insert(String(c)) } }
-        }
+        IndexTokenScanner.scan(text) { set.insert(String(decoding: $0, as: UTF8.self)) }
         return set
     }
 }
