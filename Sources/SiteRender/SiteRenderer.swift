@@ -82,11 +82,12 @@ public struct SiteRenderer: Sendable {
         }
         files.append(OutputFile(path: "data/figures.json", contents: .bytes(try FiguresJSON.encode(rendered))))
         files += tileFiles
-        for chart in siteCharts + countryCharts {
-            files.append(OutputFile(path: chart.basePath + ".svg", text: chart.svg))
-            files.append(OutputFile(path: chart.basePath + ".csv", text: chart.csv))
-            files.append(OutputFile(path: chart.basePath + ".json", text: chart.json))
-        }
+        // Each chart's downloads (its CSV and JSON are written out here, on all cores).
+        files += (siteCharts + countryCharts).parallelMap { chart in
+            [OutputFile(path: chart.basePath + ".svg", text: chart.svg),
+             OutputFile(path: chart.basePath + ".csv", text: chart.csv),
+             OutputFile(path: chart.basePath + ".json", text: chart.json)]
+        }.flatMap { $0 }
         for f in rendered {
             if let svg = f.svg { files.append(OutputFile(path: f.basePath + ".svg", text: svg)) }
             files.append(OutputFile(path: f.basePath + ".csv", text: f.csv))
