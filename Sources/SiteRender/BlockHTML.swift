@@ -16,8 +16,15 @@ enum BlockHTML {
 
     /// `html` without its `<p>` wrapper when it is a single paragraph (for list items).
     static func unwrapped(_ html: String) -> String {
-        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"),
-              html.components(separatedBy: "<p>").count == 2 else { return html }
-        return String(html.dropFirst(3).dropLast(5))
+        let u = html.utf8
+        guard u.starts(with: "<p>".utf8), u.reversed().starts(with: "\n>p/<".utf8) else { return html }
+        // A second paragraph would open with "<p>" again (searched as bytes: Foundation's
+        // `components(separatedBy:)` walked grapheme clusters).
+        let opens = Array("<p>".utf8)
+        let bytes = Array(u)
+        for i in 3..<max(3, bytes.count - 2) where bytes[i] == 0x3C && bytes[i + 1] == opens[1] && bytes[i + 2] == opens[2] {
+            return html
+        }
+        return String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
     }
 }
