@@ -15,16 +15,32 @@ public enum HTMLText {
 
     /// Escapes UTF-8 bytes straight into a byte buffer (multi-byte sequences pass through).
     public static func appendEscaped(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
-        for b in bytes {
-            switch b {
-            case UInt8(ascii: "&"): out += [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
-            case UInt8(ascii: "<"): out += [0x26, 0x6C, 0x74, 0x3B]  // &lt;
-            case UInt8(ascii: ">"): out += [0x26, 0x67, 0x74, 0x3B]  // &gt;
-            case UInt8(ascii: "\""): out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
-            case UInt8(ascii: "'"): out += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
-            default: out.append(b)
+        if bytes.withContiguousStorageIfAvailable({ appendEscaped(buffer: $0, to: &out) }) != nil { return }
+        appendEscaped(buffer: Array(bytes), to: &out)
+    }
+
+    private static func appendEscaped(buffer bytes: some Collection<UInt8>, to out: inout [UInt8]) {
+        // Runs without a special character are copied whole.
+        var from = bytes.startIndex
+        var i = from
+        while i != bytes.endIndex {
+            let replacement: [UInt8]?
+            switch bytes[i] {
+            case UInt8(ascii: "&"): replacement = [0x26, 0x61, 0x6D, 0x70, 0x3B]  // &amp;
+            case UInt8(ascii: "<"): replacement = [0x26, 0x6C, 0x74, 0x3B]  // &lt;
+            case UInt8(ascii: ">"): replacement = [0x26, 0x67, 0x74, 0x3B]  // &gt;
+            case UInt8(ascii: "\""): replacement = [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
+            case UInt8(ascii: "'"): replacement = [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
+            default: replacement = nil
             }
+            if let replacement {
+                out.append(contentsOf: bytes[from..<i])
+                out.append(contentsOf: replacement)
+                from = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
         }
+        out.append(contentsOf: bytes[from..<bytes.endIndex])
     }
 }
 
@@ -48,6 +64,11 @@ public struct HTMLBuffer {
         if s.utf8.withContiguousStorageIfAvailable({ HTMLText.appendEscaped($0, to: &bytes) }) == nil {
             HTMLText.appendEscaped(s.utf8, to: &bytes)
         }
+    }
+
+    /// Text given as UTF-8 bytes, escaped.
+    public mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+        HTMLText.appendEscaped(utf8, to: &bytes)
     }
 
     /// Text given as Unicode scalars (mention offsets count scalars), escaped.

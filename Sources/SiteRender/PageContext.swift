@@ -114,22 +114,27 @@ struct PageContext {
         ]
     }
 
-    func source(_ d: Document, lines: [Substring]) -> Values {
+    func source(_ d: Document) -> Values {
         var c = common(title: "\(d.title)（原文）", description: "\(d.source) 原文，逐行编号，可按行引用")
         c["document"] = ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "source": .text(d.source)]
-        // The file's last newline does not start a line of its own.
-        let shown = lines.last == "" ? lines.dropLast() : lines[...]
         // Built here as bytes, not by the template: a report has thousands of lines.
-        var html: [UInt8] = []
-        html.reserveCapacity(d.sourceText.utf8.count * 2)
-        for (i, text) in shown.enumerated() {
-            let n = Array(String(i + 1).utf8)
-            html += Array("<li id=\"L".utf8) + n + Array("\"><a href=\"#L".utf8) + n + Array("\">".utf8) + n
-            html += Array("</a><span>".utf8)
-            HTMLText.appendEscaped(text.utf8, to: &html)
-            html += Array("</span></li>\n".utf8)
+        var html = HTMLBuffer(capacity: d.sourceText.utf8.count * 2)
+        var text = d.sourceText
+        text.withUTF8 { bytes in
+            var start = 0, number = 0
+            // The file's last newline does not start a line of its own.
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                number += 1
+                let n = String(number)
+                html.raw("<li id=\"L"); html.raw(n); html.raw("\"><a href=\"#L"); html.raw(n); html.raw("\">"); html.raw(n)
+                html.raw("</a><span>")
+                html.text(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                html.raw("</span></li>\n")
+                start = end + 1
+            }
         }
-        c["linesHTML"] = .text(String(decoding: html, as: UTF8.self))
+        c["linesHTML"] = .text(html.string)
         return c
     }
 

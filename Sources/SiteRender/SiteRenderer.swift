@@ -151,8 +151,7 @@ public struct SiteRenderer: Sendable {
             guard let top = d.sections.first(where: { $0.id == page.sectionID }) else { return [] }
             return templates.render("part", context.part(d, top))
         case (.source, let d?):
-            let lines = d.sourceText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-            return templates.render("source", context.source(d, lines: lines))
+            return templates.render("source", context.source(d))
         case (.countries, _):
             return templates.render("countries", context.countriesIndex())
         case (.country, _):
