@@ -9,9 +9,15 @@ public enum TextMeasure {
     /// space 0.3. Other scripts: 0.6. Combining marks: 0.
     public static func charWidth(_ c: Character) -> Double {
         guard let s = c.unicodeScalars.first else { return 0 }
-        let v = s.value
+        if s == " " && c != " " { return 0.55 }  // a space carrying a combining mark
+        return scalarWidth(s.value)
+    }
+
+    /// `charWidth` of a Character that is this one scalar.
+    @inline(__always)
+    static func scalarWidth(_ v: UInt32) -> Double {
         if v < 0x80 {
-            if c == " " { return 0.3 }
+            if v == 0x20 { return 0.3 }
             if v >= 0x41 && v <= 0x5A { return 0.65 }
             return 0.55
         }
@@ -36,49 +42,28 @@ public enum TextMeasure {
         }
     }
 
-    /// Estimated rendered width in px of `text` at `fontSize` px.
-    public static func width(_ text: String, fontSize: Double) -> Double {
-        var em = 0.0
-        for c in text { em += charWidth(c) }
-        return em * fontSize
-    }
-
     // Characters that must not start a line (closing punctuation) or end one
     // (opening punctuation) — the basic rules of Chinese line breaking.
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "…", "%", "％", ")", ",", ".", ";", ":", "!", "?", "·"]
     static let noLineEnd: Set<Character> = ["（", "「", "『", "《", "〈", "【", "(", "“", "‘"]
+    static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
+    static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
+
+    // Each function below runs on `SimpleText` (scalars and index ranges) when the text allows,
+    // else on Characters (`ByCharacter`): the same rules, the same results, a fraction of the work.
+
+    /// Estimated rendered width in px of `text` at `fontSize` px.
+    public static func width(_ text: String, fontSize: Double) -> Double {
+        if let t = SimpleText(text) { return t.width(0 ..< t.count, fontSize: fontSize) }
+        return ByCharacter.width(text, fontSize: fontSize)
+    }
 
     /// Splits into unbreakable tokens: every CJK character is its own token,
     /// ASCII/Latin words stay whole, spaces become separate tokens, and
     /// punctuation is glued to its neighbour according to the rules above.
     static func tokens(_ text: String) -> [String] {
-        var toks: [String] = []
-        var word = ""
-        var glueNext = false
-        func push(_ t: String) {
-            if glueNext, !toks.isEmpty { toks[toks.count - 1] += t } else { toks.append(t) }
-            glueNext = false
-        }
-        func flushWord() { if !word.isEmpty { push(word); word = "" } }
-        for c in text {
-            if c == " " { flushWord(); toks.append(" "); glueNext = false; continue }
-            if noLineStart.contains(c) {
-                if !word.isEmpty { word.append(c); continue }
-                if let last = toks.last, last != " " { toks[toks.count - 1] = last + String(c); continue }
-                push(String(c)); continue
-            }
-            let wide = c.unicodeScalars.first.map { isWide($0.value) } ?? false
-            if wide {
-                flushWord()
-                push(String(c))
-                if noLineEnd.contains(c) { glueNext = true }
-            } else {
-                if noLineEnd.contains(c) { flushWord(); push(String(c)); glueNext = true; continue }
-                word.append(c)
-            }
-        }
-        flushWord()
-        return toks
+        if let t = SimpleText(text) { return t.tokens().map(t.string) }
+        return ByCharacter.tokens(text)
     }
 
     /// Greedy wrap into lines no wider than `maxWidth`. Returns nil when the
@@ -93,68 +78,21 @@ public enum TextMeasure {
     /// "欧洲联盟国家" gives "欧洲联盟国 / 家"; the narrowest width that keeps
     /// the same line count gives "欧洲联 / 盟国家", which reads better.
     public static func balancedWrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String]? {
-        guard let greedy = wrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines) else { return nil }
-        guard greedy.count > 1 else { return greedy }
-        var lo = maxWidth / Double(greedy.count) * 0.9, hi = maxWidth
-        var best = greedy
-        for _ in 0..<12 {   // binary search on width; 12 halvings is sub-pixel
-            let mid = (lo + hi) / 2
-            let l = wrapAll(text, maxWidth: mid, fontSize: fontSize)
-            if l.count <= greedy.count && l.allSatisfy({ width($0, fontSize: fontSize) <= mid + 1e-9 }) { best = l; hi = mid } else { lo = mid }
+        if let t = SimpleText(text) {
+            return t.balancedWrap(maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)?.map(t.string)
         }
-        return best
+        return ByCharacter.balancedWrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
     }
 
     /// Wraps to at most `maxLines`, ending the last line with "…" when text
     /// had to be cut. Used only where layout cannot change any further.
     public static func wrapTruncating(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> [String] {
-        var lines = wrapAll(text, maxWidth: maxWidth, fontSize: fontSize)
-        let n = max(1, maxLines)
-        guard lines.count > n else { return lines }
-        lines = Array(lines.prefix(n))
-        var last = lines[n - 1]
-        while !last.isEmpty && width(last + "…", fontSize: fontSize) > maxWidth { last.removeLast() }
-        lines[n - 1] = last.trimmingTrailingSpaces() + "…"
-        return lines
+        if let t = SimpleText(text) { return t.wrapTruncating(maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines) }
+        return ByCharacter.wrapTruncating(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
     }
 
     static func wrapAll(_ text: String, maxWidth: Double, fontSize: Double) -> [String] {
-        var lines: [String] = []
-        var cur = ""
-        for tok in tokens(text) {
-            if tok == " " {
-                if !cur.isEmpty { cur += " " }
-                continue
-            }
-            let candidate = cur + tok
-            if width(candidate.trimmingTrailingSpaces(), fontSize: fontSize) <= maxWidth || cur.isEmpty {
-                cur = candidate
-            } else {
-                lines.append(cur.trimmingTrailingSpaces())
-                cur = tok
-            }
-            // A single token wider than the line (a long Latin word): break it
-            // by character as a last resort.
-            while width(cur, fontSize: fontSize) > maxWidth && cur.count > 1 {
-                var head = ""
-                for c in cur {
-                    if width(head + String(c), fontSize: fontSize) > maxWidth && !head.isEmpty { break }
-                    head.append(c)
-                }
-                lines.append(head)
-                cur = String(cur.dropFirst(head.count))
-            }
-        }
-        let tail = cur.trimmingTrailingSpaces()
-        if !tail.isEmpty || lines.isEmpty { lines.append(tail) }
-        return lines
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
+        if let t = SimpleText(text) { return t.wrapAll(maxWidth: maxWidth, fontSize: fontSize).map(t.string) }
+        return ByCharacter.wrapAll(text, maxWidth: maxWidth, fontSize: fontSize)
     }
 }
