@@ -103,6 +103,20 @@ public struct ChartSpec: Sendable, Equatable {
         if let idPrefix, !idPrefix.isEmpty { return idPrefix }
         return stableID([title, description, unit ?? "", categories.joined(separator: "\u{1}"),
                          series.map { $0.name + ":" + $0.values.map { $0.map { String($0) } ?? "-" }.joined(separator: ",") }
-                            .joined(separator: "\u{1}"), "\(kind)"])
+                            .joined(separator: "\u{1}"), kind.idText])
+    }
+}
+
+extension ChartKind {
+    /// What `"\(kind)"` prints, which ids hash; spelled out because printing an enum through
+    /// reflection cost more than the rest of the id.
+    var idText: String {
+        switch self {
+        case .bars(let o): return "bars(SVGCharts.Orientation.\(o.rawValue))"
+        case .groupedBars(let o): return "groupedBars(SVGCharts.Orientation.\(o.rawValue))"
+        case .stackedBars(let o): return "stackedBars(SVGCharts.Orientation.\(o.rawValue))"
+        case .lines(let s): return "lines(secondaryPercentSeries: \(s))"
+        case .donut: return "donut"
+        }
     }
 }

@@ -63,7 +63,9 @@ public enum DataTable {
     /// numbers carry no thousands separators so the file re-imports cleanly.
     public static func csv(_ spec: ChartSpec) -> String {
         func field(_ s: String) -> String {
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            // Those Characters hold those bytes: without the bytes, skip the walk by Character.
+            let special = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
+            if special, s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
                 return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return s
@@ -93,10 +95,62 @@ public enum ChartMetadata {
         return d
     }
 
-    /// Deterministic JSON (sorted keys).
+    /// Deterministic JSON (sorted keys): byte for byte what JSONSerialization writes for
+    /// `dictionary(spec)` with [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes], written
+    /// directly (boxing every value for Foundation cost more than drawing the chart). The keys
+    /// are lower-case ASCII, so plain `<` is Foundation's key order; tests compare the two.
     public static func json(_ spec: ChartSpec) -> String {
+        let d = dictionary(spec)
+        var out = "{\n"
+        for (n, key) in d.keys.sorted().enumerated() {
+            out += n == 0 ? "  " : ",\n  "
+            appendJSONString(key, to: &out)
+            out += " : "
+            switch d[key] {
+            case let s as String:
+                appendJSONString(s, to: &out)
+            case let a as [String]:
+                out += "[\n"  // an empty array is "[\n\n  ]" too
+                for (k, s) in a.enumerated() {
+                    out += k == 0 ? "    " : ",\n    "
+                    appendJSONString(s, to: &out)
+                }
+                out += "\n  ]"
+            default:
+                return foundationJSON(spec)
+            }
+        }
+        return out + "\n}"
+    }
+
+    static func foundationJSON(_ spec: ChartSpec) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: dictionary(spec), options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A JSON string as JSONSerialization escapes it: quote, backslash and C0 controls only.
+    static func appendJSONString(_ s: String, to out: inout String) {
+        out += "\""
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += s
+            out += "\""
+            return
+        }
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\u{8}": out += "\\b"
+            case "\u{c}": out += "\\f"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0}" ... "\u{f}": out += "\\u000" + String(u.value, radix: 16)
+            case "\u{10}" ... "\u{1f}": out += "\\u00" + String(u.value, radix: 16)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        out += "\""
     }
 
     static func kindName(_ k: ChartKind) -> String {

@@ -120,10 +120,10 @@ struct Frame {
 
     static let fontFamily = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
-    /// Wraps `body` in the accessible root element. `role` is "img" unless the
-    /// content holds links (tile maps), which role="img" would hide from AT.
+    /// Wraps `body` (the parts in order) in the accessible root element. `role` is "img" unless
+    /// the content holds links (tile maps), which role="img" would hide from AT.
     static func document(id: String, width: Double, height: Double, title: String, desc: String,
-                         defs: [String], body: String, role: String = "img") -> String {
+                         defs: [String], body: [SVGWriter], role: String = "img") -> String {
         var w = SVGWriter()
         w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"\(role)\" aria-labelledby=\"\(xmlEscape(id))-title \(xmlEscape(id))-desc\" font-family=\"\(xmlEscape(fontFamily))\" style=\"max-width:100%;height:auto\">")
         var inner = SVGWriter()
@@ -135,13 +135,32 @@ struct Frame {
             inner.close("defs")
         }
         inner.empty("rect", [("width", fmt(width)), ("height", fmt(height)), ("fill", Palette.background)])
-        var out = w.text + indent(inner.text) + indent(body)
-        out += "</svg>\n"
-        return out
+        var out = w.bytes
+        out.reserveCapacity(w.bytes.count + body.reduce(inner.bytes.count) { $0 + $1.bytes.count } * 9 / 8 + 16)
+        indent(inner.bytes, into: &out)
+        indent(body.count == 1 ? body[0].bytes : body.flatMap(\.bytes), into: &out)
+        out.append(contentsOf: "</svg>\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func indent(_ s: String) -> String {
-        s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+    /// "  " before every non-empty line, as `split(separator: "\n")` → prefix → `joined` did:
+    /// a line ends at a "\n" Character, i.e. an LF not preceded by CR ("\r\n" is one Character).
+    /// Lines are copied whole.
+    static func indent(_ s: [UInt8], into out: inout [UInt8]) {
+        s.withUnsafeBufferPointer { u in
+            var start = 0
+            while start <= u.count {
+                var end = start
+                while end < u.count && !(u[end] == 0x0A && (end == 0 || u[end - 1] != 0x0D)) { end += 1 }
+                if end > start {
+                    out.append(0x20)
+                    out.append(0x20)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start ..< end]))
+                }
+                if end < u.count { out.append(0x0A) }
+                start = end + 1
+            }
+        }
     }
 }
 

@@ -75,12 +75,10 @@ public enum SVGChart {
 
         var all = SVGWriter()
         frame.drawHeader(&all, patternID: patternID)
-        var text = all.text + body.text
         var foot = SVGWriter()
         frame.drawFooter(&foot, height: height)
-        text += foot.text
         return Frame.document(id: id, width: width, height: height, title: spec.title,
-                              desc: description(spec), defs: defs, body: text)
+                              desc: description(spec), defs: defs, body: [all, body, foot])
     }
 
     /// `<desc>`: the author's description, or a factual summary so screen

@@ -5,6 +5,7 @@
 /// kinds), so one function is safe everywhere. Control characters that XML 1.0
 /// forbids are dropped rather than emitted, keeping output well-formed.
 public func xmlEscape(_ s: String) -> String {
+    if !needsXMLEscape(s) { return s }  // the usual case: no copy
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for scalar in s.unicodeScalars {
@@ -25,6 +26,31 @@ public func xmlEscape(_ s: String) -> String {
     return out
 }
 
+/// Whether `xmlEscape` would change `s`: a byte scan instead of a walk over scalars.
+func needsXMLEscape(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { u in
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            case 0x09, 0x0A, 0x0D:
+                break
+            case 0 ..< 0x20:
+                return true
+            case 0xEF:  // U+FFFE, U+FFFF: EF BF BE, EF BF BF
+                if i + 2 < u.count && u[i + 1] == 0xBF && u[i + 2] >= 0xBE { return true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// Formats a coordinate rounded to 0.1 with no trailing ".0" and never "-0".
 /// Integer arithmetic (not String(format:)) keeps it locale- and platform-proof.
 func fmt(_ x: Double) -> String {
@@ -40,40 +66,68 @@ func fmt(_ x: Double) -> String {
 
 /// Minimal ordered SVG/XML builder. Attributes are given as ordered pairs so
 /// output bytes are deterministic (dictionaries would shuffle them).
+/// Markup goes straight into a UTF-8 buffer: no String per attribute or per line.
 struct SVGWriter {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
     private var depth = 0
 
     typealias Attrs = [(String, String)]
 
-    private static func attrString(_ attrs: Attrs) -> String {
-        var s = ""
-        for (k, v) in attrs { s += " \(k)=\"\(xmlEscape(v))\"" }
-        return s
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func put(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    private mutating func put(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
-    private mutating func line(_ s: String) {
-        text += String(repeating: " ", count: depth * 2) + s + "\n"
+    private mutating func startLine() {
+        for _ in 0 ..< depth { put("  ") }
+    }
+
+    private mutating func tag(_ name: String, _ attrs: Attrs) {
+        put("<")
+        put(name)
+        for (k, v) in attrs {
+            put(" ")
+            put(k)
+            put("=\"")
+            put(xmlEscape(v))
+            put("\"")
+        }
     }
 
     mutating func open(_ name: String, _ attrs: Attrs = []) {
-        line("<\(name)\(Self.attrString(attrs))>")
+        startLine()
+        tag(name, attrs)
+        put(">\n")
         depth += 1
     }
 
     mutating func close(_ name: String) {
         depth -= 1
-        line("</\(name)>")
+        startLine()
+        put("</")
+        put(name)
+        put(">\n")
     }
 
     /// Self-closing element.
     mutating func empty(_ name: String, _ attrs: Attrs) {
-        line("<\(name)\(Self.attrString(attrs))/>")
+        startLine()
+        tag(name, attrs)
+        put("/>\n")
     }
 
     /// Element with escaped text content on one line.
     mutating func element(_ name: String, _ attrs: Attrs = [], text content: String) {
-        line("<\(name)\(Self.attrString(attrs))>\(xmlEscape(content))</\(name)>")
+        startLine()
+        tag(name, attrs)
+        put(">")
+        put(xmlEscape(content))
+        put("</")
+        put(name)
+        put(">\n")
     }
 
     /// Text element, optionally multi-line via <tspan>s; each line is escaped.
@@ -97,7 +151,11 @@ struct SVGWriter {
     }
 
     /// Raw, already-safe markup (used for <defs> built from constants).
-    mutating func raw(_ s: String) { line(s) }
+    mutating func raw(_ s: String) {
+        startLine()
+        put(s)
+        put("\n")
+    }
 }
 
 /// FNV-1a 32-bit: a stable hash for deterministic element ids (Swift's

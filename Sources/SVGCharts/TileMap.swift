@@ -183,6 +183,6 @@ public struct TileMap: Sendable {
             : description
         let anyLink = tiles.contains { ($0.url ?? "").isEmpty == false }
         return Frame.document(id: id, width: width, height: height, title: title, desc: desc, defs: defs,
-                              body: body.text, role: anyLink ? "group" : "img")
+                              body: [body], role: anyLink ? "group" : "img")
     }
 }
