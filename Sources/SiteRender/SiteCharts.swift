@@ -77,16 +77,29 @@ enum SiteCharts {
     static func country(_ c: Country, graph: SiteGraph, index: TextIndex) -> SiteChart {
         var counts: [(String, Int)] = []
         for d in graph.documents {
-            var bySection: [String: Int] = [:]
-            var order: [String] = []
+            let prefix = shortTitle(d.title) + " · "
+            var row: [String: Int] = [:]  // name → index in `counts`
+            // Mentions come in text order, so neighbours mostly share a section: reuse its name
+            // and row rather than looking both up again (byte-equal ids are the same section).
+            var lastSection = "", lastRow = -1
             for m in c.mentions where m.document == d.id {
+                if lastRow >= 0 && m.section.utf8.elementsEqual(lastSection.utf8) {
+                    counts[lastRow].1 += 1
+                    continue
+                }
                 // Count by the top-level section (part or category) holding the mention.
                 let top = index.topSection(d.id, m.section)
-                let name = shortTitle(d.title) + " · " + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
-                if bySection[name] == nil { order.append(name) }
-                bySection[name, default: 0] += 1
+                let name = prefix + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
+                if let r = row[name] {
+                    counts[r].1 += 1
+                    lastRow = r
+                } else {
+                    row[name] = counts.count
+                    lastRow = counts.count
+                    counts.append((name, 1))
+                }
+                lastSection = m.section
             }
-            counts += order.map { ($0, bySection[$0] ?? 0) }
         }
         return SiteChart(id: c.iso2.lowercased(), folder: "countries", spec: ChartSpec(
             title: "\(c.nameZh)：各文献、各部分的提及次数", unit: "次", source: source, missingNote: nil,
