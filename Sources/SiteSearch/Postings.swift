@@ -14,8 +14,9 @@ struct Postings {
 
     /// `textBytes`: roughly how much text will be added, to size the tables once.
     init(textBytes: Int) {
-        // The site's index: ~1 token per 25 bytes of (mostly CJK) text, ~1 posting per 5.
-        let tokens = max(1024, textBytes / 25)
+        // The site's index: ~1 token per 25 bytes of (mostly CJK) text, ~1 posting per 5;
+        // sized for a little more so the token table need not grow.
+        let tokens = max(1024, textBytes / 16)
         table = TokenTable(capacity: tokens)
         perToken.reserveCapacity(tokens)
         lastRecord.reserveCapacity(tokens)

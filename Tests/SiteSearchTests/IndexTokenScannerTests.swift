@@ -92,6 +92,23 @@ final class IndexTokenScannerTests: XCTestCase {
         XCTAssertEqual(field("tokens", SearchIndexBuilder.build(records).js), "z 中 \u{20000} \u{FA0E}")
     }
 
+    func testTokenOrderIsUTF16Order() {
+        // Long tokens sharing their first 8 bytes, and every UTF-8 length.
+        let alphabet: [Unicode.Scalar] = ["a", "b", "0", "é", "中", "\u{FA0E}", "\u{20000}", "\u{FFFD}"]
+        var state: UInt64 = 77
+        func next(_ n: Int) -> Int { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return Int(state >> 1) % n }
+        var tokens = Set<String>()
+        for _ in 0 ..< 2000 {
+            var s = String.UnicodeScalarView("aaaaaaaa".prefix(next(9)).unicodeScalars)
+            for _ in 0 ..< 1 + next(6) { s.append(alphabet[next(alphabet.count)]) }
+            tokens.insert(String(s))
+        }
+        var table = TokenTable()
+        for t in tokens { var t = t; _ = t.withUTF8 { table.id($0) } }
+        let sorted = TokenOrder.sorted(Array(0 ..< table.count), table).map { t in table.withToken(t) { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(sorted, tokens.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
     func testJSLiteralMatchesTheScalarDefinition() {
         func reference(_ s: String) -> String {
             func hex(_ v: UInt32) -> String {
