@@ -119,13 +119,14 @@ struct Frame {
     }
 
     static let fontFamily = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+    static let escapedFontFamily = xmlEscape(fontFamily)  // its quotes make escaping it slow
 
     /// Wraps `body` (the parts in order) in the accessible root element. `role` is "img" unless
     /// the content holds links (tile maps), which role="img" would hide from AT.
     static func document(id: String, width: Double, height: Double, title: String, desc: String,
                          defs: [String], body: [SVGWriter], role: String = "img") -> String {
         var w = SVGWriter()
-        w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"\(role)\" aria-labelledby=\"\(xmlEscape(id))-title \(xmlEscape(id))-desc\" font-family=\"\(xmlEscape(fontFamily))\" style=\"max-width:100%;height:auto\">")
+        w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"\(role)\" aria-labelledby=\"\(xmlEscape(id))-title \(xmlEscape(id))-desc\" font-family=\"\(escapedFontFamily)\" style=\"max-width:100%;height:auto\">")
         var inner = SVGWriter()
         inner.element("title", [("id", id + "-title")], text: title)
         inner.element("desc", [("id", id + "-desc")], text: desc)

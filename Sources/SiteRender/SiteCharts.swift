@@ -78,27 +78,31 @@ enum SiteCharts {
         var counts: [(String, Int)] = []
         for d in graph.documents {
             let prefix = shortTitle(d.title) + " · "
-            var row: [String: Int] = [:]  // name → index in `counts`
-            // Mentions come in text order, so neighbours mostly share a section: reuse its name
-            // and row rather than looking both up again (byte-equal ids are the same section).
+            var row: [String: Int] = [:]           // name → index in `counts`
+            var rowOfSection: [String: Int] = [:]  // section id → the same
+            // Mentions come in text order, so neighbours mostly share a section: reuse its row
+            // (byte-equal ids are the same section); else name each section once.
             var lastSection = "", lastRow = -1
             for m in c.mentions where m.document == d.id {
-                if lastRow >= 0 && m.section.utf8.elementsEqual(lastSection.utf8) {
-                    counts[lastRow].1 += 1
-                    continue
+                if lastRow < 0 || !m.section.utf8.elementsEqual(lastSection.utf8) {
+                    if let r = rowOfSection[m.section] {
+                        lastRow = r
+                    } else {
+                        // Count by the top-level section (part or category) holding the mention.
+                        let top = index.topSection(d.id, m.section)
+                        let name = prefix + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
+                        if let r = row[name] {
+                            lastRow = r
+                        } else {
+                            lastRow = counts.count
+                            row[name] = lastRow
+                            counts.append((name, 0))
+                        }
+                        rowOfSection[m.section] = lastRow
+                    }
+                    lastSection = m.section
                 }
-                // Count by the top-level section (part or category) holding the mention.
-                let top = index.topSection(d.id, m.section)
-                let name = prefix + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
-                if let r = row[name] {
-                    counts[r].1 += 1
-                    lastRow = r
-                } else {
-                    row[name] = counts.count
-                    lastRow = counts.count
-                    counts.append((name, 1))
-                }
-                lastSection = m.section
+                counts[lastRow].1 += 1
             }
         }
         return SiteChart(id: c.iso2.lowercased(), folder: "countries", spec: ChartSpec(
