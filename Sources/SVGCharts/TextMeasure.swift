@@ -46,16 +46,33 @@ public enum TextMeasure {
     // (opening punctuation) — the basic rules of Chinese line breaking.
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "…", "%", "％", ")", ",", ".", ";", ":", "!", "?", "·"]
     static let noLineEnd: Set<Character> = ["（", "「", "『", "《", "〈", "【", "(", "“", "‘"]
-    static let noLineStartScalars = Set(noLineStart.map { $0.unicodeScalars.first!.value })
-    static let noLineEndScalars = Set(noLineEnd.map { $0.unicodeScalars.first!.value })
+    // The same, for one-scalar Characters, as bitmaps over the BMP: no hashing per character.
+    static let noLineStartScalars = ScalarSet(noLineStart)
+    static let noLineEndScalars = ScalarSet(noLineEnd)
+
+    struct ScalarSet: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        init(_ characters: Set<Character>) {
+            for c in characters {
+                let v = c.unicodeScalars.first!.value
+                precondition(c.unicodeScalars.count == 1 && v < 0x10000)
+                bits[Int(v >> 6)] |= 1 << UInt64(v & 63)
+            }
+        }
+        func contains(_ v: UInt32) -> Bool { v < 0x10000 && bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+    }
 
     // Each function below runs on `SimpleText` (scalars and index ranges) when the text allows,
     // else on Characters (`ByCharacter`): the same rules, the same results, a fraction of the work.
 
     /// Estimated rendered width in px of `text` at `fontSize` px.
     public static func width(_ text: String, fontSize: Double) -> Double {
-        if let t = SimpleText(text) { return t.width(0 ..< t.count, fontSize: fontSize) }
-        return ByCharacter.width(text, fontSize: fontSize)
+        var em = 0.0  // SimpleText.width without building one: called for every label and value
+        for u in text.unicodeScalars {
+            guard SimpleText.isSimple(u.value) else { return ByCharacter.width(text, fontSize: fontSize) }
+            em += scalarWidth(u.value)
+        }
+        return em * fontSize
     }
 
     /// Splits into unbreakable tokens: every CJK character is its own token,
