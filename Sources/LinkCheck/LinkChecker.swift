@@ -26,25 +26,63 @@ public struct LinkChecker: Sendable {
         }
         let ids = collected
         let pagesAndScans = Array(zip(html, scans).map { PageScan(page: $0, attributes: $1) })
-        return pagesAndScans.parallelMap { scan -> [Diagnostic] in
+        // Pages in chunks, each chunk with its own memo of links that climb back to the site's
+        // root ("../../countries/index.html" from two folders down): those resolve the same
+        // from every page at that depth, and every page repeats the navigation.
+        let chunks = stride(from: 0, to: pagesAndScans.count, by: 32).map {
+            Array(pagesAndScans[$0..<min($0 + 32, pagesAndScans.count)])
+        }
+        return chunks.parallelMap { chunk -> [Diagnostic] in
             var out: [Diagnostic] = []
-            var checked: [String: String?] = [:]  // a page repeats its links (navigation, entities)
-            for ref in scan.attributes where ref.name != "id" {
-                let problem: String?
-                if let known = checked[ref.value] {
-                    problem = known
-                } else {
-                    problem = self.problem(with: ref.value, on: scan.page, ids: ids)
-                    checked[ref.value] = problem
+            var fromRoot: [Int: [String: String?]] = [:]  // depth → URL → problem
+            for scan in chunk {
+                let depth = scan.page.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
+                var checked: [String: String?] = [:]  // a page repeats its links (navigation, entities)
+                for ref in scan.attributes where ref.name != "id" {
+                    let problem: String?
+                    if let known = checked[ref.value] {
+                        problem = known
+                    } else if Self.climbs(ref.value, depth) {
+                        if let known = fromRoot[depth]?[ref.value] {
+                            problem = known
+                        } else {
+                            problem = self.problem(with: ref.value, on: scan.page, ids: ids)
+                            fromRoot[depth, default: [:]][ref.value] = problem
+                        }
+                        checked[ref.value] = problem
+                    } else {
+                        problem = self.problem(with: ref.value, on: scan.page, ids: ids)
+                        checked[ref.value] = problem
+                    }
+                    guard let problem else { continue }
+                    // Line and column are worked out only for what is reported.
+                    let (line, column) = HTMLScan.position(of: ref.offset, in: files[scan.page] ?? [])
+                    out.append(.error(displayRoot + "/" + scan.page, line: line, column: column,
+                                      "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
                 }
-                guard let problem else { continue }
-                // Line and column are worked out only for what is reported.
-                let (line, column) = HTMLScan.position(of: ref.offset, in: files[scan.page] ?? [])
-                out.append(.error(displayRoot + "/" + scan.page, line: line, column: column,
-                                  "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
             }
             return out
         }.flatMap { $0 }
+    }
+
+    /// Whether `url` starts with exactly `depth` "../" and then names a path, never another
+    /// "..": it resolves the same from every page `depth` folders down.
+    static func climbs(_ url: String, _ depth: Int) -> Bool {
+        url.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            for _ in 0..<depth {
+                guard i + 3 <= b.count, b[i] == 0x2E, b[i + 1] == 0x2E, b[i + 2] == 0x2F else { return false }
+                i += 3
+            }
+            // A path must follow (not "#…", "?…", "/…", "."), with no ".." segment and no scheme.
+            guard i < b.count, ![0x23, 0x3F, 0x2F, 0x2E].contains(b[i]) else { return false }
+            for j in i..<b.count {
+                if b[j] == 0x3A { return false }  // ":"
+                if b[j] == 0x2E, j + 1 < b.count, b[j + 1] == 0x2E, b[j - 1] == 0x2F,
+                   j + 2 == b.count || b[j + 2] == 0x2F { return false }
+            }
+            return true
+        } ?? false
     }
 
     private struct PageScan: Sendable {

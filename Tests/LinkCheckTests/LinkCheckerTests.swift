@@ -48,4 +48,28 @@ final class LinkCheckerTests: XCTestCase {
         XCTAssertTrue(LinkChecker.split("国/index.html") == ("国/index.html", nil))
         XCTAssertTrue(LinkChecker.split("x.html#") == ("x.html", ""))
     }
+
+    /// Links that climb back to the root resolve the same from every page at that depth;
+    /// anything else depends on the page.
+    func test_links_climbing_to_the_root_are_recognised() {
+        XCTAssertTrue(LinkChecker.climbs("../../countries/index.html#x", 2))
+        XCTAssertTrue(LinkChecker.climbs("index.html", 0))
+        XCTAssertFalse(LinkChecker.climbs("../countries/index.html", 2))
+        XCTAssertFalse(LinkChecker.climbs("../../../x.html", 2))
+        XCTAssertFalse(LinkChecker.climbs("../../a/../b.html", 2))
+        XCTAssertFalse(LinkChecker.climbs("../../#top", 2))
+        XCTAssertFalse(LinkChecker.climbs("../../?q=1", 2))
+        XCTAssertFalse(LinkChecker.climbs("https://x.org/", 0))
+    }
+
+    /// The same broken link on pages at the same depth is reported on each of them.
+    func test_a_broken_link_repeated_across_pages_is_reported_on_each() {
+        XCTAssertEqual(check([
+            "a/index.html": "<a href=\"../gone.html\">x</a>",
+            "b/index.html": "<a href=\"../gone.html\">x</a>",
+        ]), [
+            "Output/a/index.html:1:4: error: broken link href=\"../gone.html\": no file gone.html in the site",
+            "Output/b/index.html:1:4: error: broken link href=\"../gone.html\": no file gone.html in the site",
+        ])
+    }
 }
