@@ -13,8 +13,15 @@ struct PageContext {
     let graph: SiteGraph
     let page: SiteGraph.Page
     let index: TextIndex
+    /// The way back to the output root from this page (`../../`), used by every block.
+    let root: String
 
-    var root: String { RelativeURL.root(from: page.path) }
+    init(graph: SiteGraph, page: SiteGraph.Page, index: TextIndex) {
+        self.graph = graph
+        self.page = page
+        self.index = index
+        root = RelativeURL.root(from: page.path)
+    }
 
     func link(_ target: String) -> String { RelativeURL.link(from: page.path, to: target) }
 
