@@ -102,27 +102,10 @@ struct Corrections: Sendable {
         var resolved = Resolved()
         var diags: [Diagnostic] = []
 
-        // Byte search over UTF-8: String.contains is far slower and anchors are plain text.
-        var bytes = lines.map { Array($0.text.utf8) }
-        func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-            guard !needle.isEmpty, hay.count >= needle.count else { return needle.isEmpty }
-            let first = needle[0]
-            var i = 0
-            let last = hay.count - needle.count
-            while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+        // Every anchor is searched once over all lines joined, rebuilt after each edit.
+        var joined = JoinedLines(lines)
         func find(_ anchor: String, _ entry: Entry) -> Int? {
-            var hits: [Int] = []
-            let needle = Array(anchor.utf8)
-            for (i, b) in bytes.enumerated() where contains(b, needle) { hits.append(i) }
+            let hits = joined.lines(containing: Array(anchor.utf8))
             if hits.count == 1 { return hits[0] }
             let what = hits.isEmpty ? "not found in the seed"
                 : "found \(hits.count) times in the seed (lines \(hits.prefix(4).map { String(lines[$0].number) }.joined(separator: ", ")))"
@@ -146,12 +129,10 @@ struct Corrections: Sendable {
                     continue
                 }
                 let block = Array(lines[a...b])
-                let blockBytes = Array(bytes[a...b])
                 lines.removeSubrange(a...b)
-                bytes.removeSubrange(a...b)
                 let insertAt = t > b ? t - block.count : t
                 lines.insert(contentsOf: block, at: insertAt)
-                bytes.insert(contentsOf: blockBytes, at: insertAt)
+                joined = JoinedLines(lines)
                 resolved.applied += 1
             case let .sidebarEnds(inside, next):
                 guard find(inside, entry) != nil, let n = find(next, entry) else { continue }
@@ -161,7 +142,7 @@ struct Corrections: Sendable {
                 guard let n = find(old, entry) else { continue }
                 lines[n].text = lines[n].text.replacingOccurrences(of: old, with: new)
                 lines[n].width = TextRules.width(lines[n].text)
-                bytes[n] = Array(lines[n].text.utf8)
+                joined = JoinedLines(lines)
                 resolved.applied += 1
             case let .notSidebarTitle(text):
                 guard let n = find(text, entry) else { continue }
@@ -170,5 +151,54 @@ struct Corrections: Sendable {
             }
         }
         return (resolved, diags)
+    }
+}
+
+/// The lines' UTF-8 joined by newlines, and where each line starts: an anchor is searched in
+/// one pass over the text rather than line by line.
+private struct JoinedLines {
+    var bytes: [UInt8] = []
+    var starts: [Int] = []
+
+    init(_ lines: [SourceLine]) {
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        starts.reserveCapacity(lines.count)
+        for l in lines {
+            starts.append(bytes.count)
+            bytes += l.text.utf8
+            bytes.append(0x0A)
+        }
+    }
+
+    /// Indexes of the lines holding `needle`, ascending (every line for an empty needle).
+    /// Horspool search; a needle never holds a newline, so a match never spans two lines.
+    func lines(containing needle: [UInt8]) -> [Int] {
+        let m = needle.count
+        guard m > 0 else { return Array(starts.indices) }
+        var shift = [Int](repeating: m, count: 256)
+        for i in 0..<(m - 1) { shift[Int(needle[i])] = m - 1 - i }
+        var hits: [Int] = []
+        var pos = 0
+        while pos + m <= bytes.count {
+            let c = bytes[pos + m - 1]
+            if c == needle[m - 1], bytes[pos..<(pos + m - 1)].elementsEqual(needle[..<(m - 1)]) {
+                let line = lineIndex(at: pos)
+                hits.append(line)
+                pos = line + 1 < starts.count ? starts[line + 1] : bytes.count   // one hit per line
+                continue
+            }
+            pos += shift[Int(c)]
+        }
+        return hits
+    }
+
+    /// The line holding byte offset `pos`: the last start at or before it.
+    private func lineIndex(at pos: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= pos { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 }
