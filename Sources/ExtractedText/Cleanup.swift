@@ -49,6 +49,8 @@ struct Cleaned: Sendable {
     var footerPartTitles: [Int: String]
     var toc: [TOCEntry]
     var noiseCounts: [NoiseKind: Int]
+    /// Running-header texts without their page numbers (`repeatedHeaderPrefixes`).
+    var headerPrefixes: Set<String> = []
 }
 
 enum Cleanup {
@@ -59,7 +61,10 @@ enum Cleanup {
         var toc: [TOCEntry] = []
         var glued: Set<Int> = []   // indexes in `out` of photo captions split off a text line
 
-        let headerPrefixes = repeatedHeaderPrefixes(lines)
+        // Pure per-line rules that are also asked about the next line: computed once each.
+        let stripped = lines.map { stripPageNumber($0.text) }
+        let tocEntries = lines.map { tocEntry($0.text, line: $0.number) }
+        let headerPrefixes = repeatedHeaderPrefixes(stripped)
         let vertical = verticalRuns(lines)
         let n = lines.count
         var i = 0
@@ -79,7 +84,7 @@ enum Cleanup {
                 out.append(CLine(line: l, kind: .noise(.runningHeader)))
                 continue
             }
-            if isRunningHeader(t, prefixes: headerPrefixes, next: next(i)) {
+            if isRunningHeader(stripped: stripped[i], prefixes: headerPrefixes, next: next(i)) {
                 out.append(CLine(line: l, kind: .noise(.runningHeader)))
                 continue
             }
@@ -118,12 +123,12 @@ enum Cleanup {
             if t.utf8.count <= 4, t.count == 1 { out.append(CLine(line: l, kind: .noise(.glyph))); continue }
             if TextRules.isNumericDebris(t) { out.append(CLine(line: l, kind: .noise(.pageNumber))); continue }
 
-            if let entry = tocEntry(t, line: l.number) {
+            if let entry = tocEntries[i] {
                 toc.append(entry)
                 out.append(CLine(line: l, kind: .noise(.tableOfContents)))
                 continue
             }
-            if let nx = next(i), tocEntry(nx.text, line: nx.number) != nil, isTitleShaped(t) {
+            if i + 1 < n, tocEntries[i + 1] != nil, isTitleShaped(t) {
                 toc.append(TOCEntry(line: l.number, partTitle: TextRules.collapse(t)))
                 out.append(CLine(line: l, kind: .noise(.tableOfContents)))
                 continue
@@ -182,14 +187,15 @@ enum Cleanup {
 
         var counts: [NoiseKind: Int] = [:]
         for c in out { if case .noise(let k) = c.kind { counts[k, default: 0] += 1 } }
-        return Cleaned(lines: out, figures: figures, footerPartTitles: footers, toc: toc, noiseCounts: counts)
+        return Cleaned(lines: out, figures: figures, footerPartTitles: footers, toc: toc, noiseCounts: counts,
+                       headerPrefixes: headerPrefixes)
     }
 
     // MARK: - Single-line rules
 
     /// `第 3 部分  携手同行的复苏之路 43` → (3, "携手同行的复苏之路").
     static func footerPart(_ t: String) -> (Int, String)? {
-        guard t.hasPrefix("第") else { return nil }
+        guard t.utf8HasPrefix("第") else { return nil }
         let rest = t.dropFirst().drop { $0 == " " }
         guard let (n, afterN) = TextRules.leadingInt(rest) else { return nil }
         let afterSpace = afterN.drop { $0 == " " }
@@ -203,8 +209,8 @@ enum Cleanup {
 
     /// Lines that end in a page number and whose text without it recurs (report-title headers),
     /// or that repeat the next line plus a page number (`编写单位 95` over `编写单位`).
-    static func isRunningHeader(_ t: String, prefixes: Set<String>, next: SourceLine?) -> Bool {
-        guard let p = stripPageNumber(t) else { return false }
+    static func isRunningHeader(stripped: String?, prefixes: Set<String>, next: SourceLine?) -> Bool {
+        guard let p = stripped else { return false }
         if prefixes.contains(p) { return true }
         if let next, TextRules.collapse(next.text) == p { return true }
         return false
@@ -216,16 +222,17 @@ enum Cleanup {
         var digits = 0
         while let last = s.last, last.isASCII, last.isNumber { s = s.dropLast(); digits += 1 }
         guard (1...3).contains(digits), TextRules.containsCJK(s), !TextRules.hasProsePunctuation(s),
-              let before = s.last, TextRules.isCJK(before) || before == " " || TextRules.closers.contains(before)
+              let before = s.last, TextRules.isCJK(before) || before == " " || TextRules.isCloser(before)
         else { return nil }
         if sidebarLabel(t) != nil || FigureRules.caption(t) != nil { return nil }
         let p = TextRules.collapse(s)
         return p.isEmpty ? nil : p
     }
 
-    static func repeatedHeaderPrefixes(_ lines: [SourceLine]) -> Set<String> {
+    /// `stripped`: `stripPageNumber` of every line.
+    static func repeatedHeaderPrefixes(_ stripped: [String?]) -> Set<String> {
         var counts: [String: Int] = [:]
-        for l in lines { if let p = stripPageNumber(l.text) { counts[p, default: 0] += 1 } }
+        for p in stripped { if let p { counts[p, default: 0] += 1 } }
         return Set(counts.filter { $0.value >= 2 }.keys)
     }
 
@@ -247,7 +254,7 @@ enum Cleanup {
 
     /// `（一）双边合作不断迈上新台阶 / 2`.
     static func tocEntry(_ t: String, line: Int) -> TOCEntry? {
-        guard t.utf8.contains(UInt8(ascii: "/")), let slash = t.lastIndex(of: "/") else { return nil }
+        guard ScalarText.contains(t, byte: UInt8(ascii: "/")), let slash = t.lastIndex(of: "/") else { return nil }
         let page = t[t.index(after: slash)...].trimmingSpaces()
         guard !page.isEmpty, page.allSatisfy({ $0.isASCII && $0.isNumber }), page.count <= 3 else { return nil }
         let title = TextRules.collapse(t[..<slash])
@@ -259,15 +266,24 @@ enum Cleanup {
 
     static func pageMarker(_ t: String) -> LineKind? {
         guard t.utf8.count <= 24 else { return nil }
-        let inner = t.trimmingCharacters(in: "（()）")
-        if inner == "转下页" || inner == "下转" || inner == "续下页" { return .continuesOnNextPage }
-        if inner == "接上页" || inner == "上接" || inner == "续上页" { return .continuedFromPreviousPage }
+        // The line without surrounding spaces and brackets.
+        var u = t.unicodeScalars[...]
+        func trim(_ drop: (Unicode.Scalar) -> Bool) {
+            while let f = u.first, drop(f) { u.removeFirst() }
+            while let l = u.last, drop(l) { u.removeLast() }
+        }
+        trim(ScalarText.isWhitespace)
+        trim { $0 == "（" || $0 == "(" || $0 == ")" || $0 == "）" }
+        trim(ScalarText.isWhitespace)
+        let inner = Substring(u)
+        if inner.utf8Equals("转下页") || inner.utf8Equals("下转") || inner.utf8Equals("续下页") { return .continuesOnNextPage }
+        if inner.utf8Equals("接上页") || inner.utf8Equals("上接") || inner.utf8Equals("续上页") { return .continuedFromPreviousPage }
         return nil
     }
 
     /// `专栏 3-12` alone on its line.
     static func sidebarLabel(_ t: String) -> (Int, Int)? {
-        guard t.hasPrefix("专栏") else { return nil }
+        guard t.utf8HasPrefix("专栏") else { return nil }
         var rest = t.dropFirst(2).drop { $0 == " " }
         guard let (p, a) = TextRules.leadingInt(rest) else { return nil }
         rest = a.drop { $0 == " " }
@@ -285,22 +301,9 @@ enum Cleanup {
     static func heading(_ t: String, next: SourceLine?) -> HeadingKind? {
         let scalars = t.unicodeScalars
         guard let first = scalars.first, t.utf8.count <= 150 else { return nil }
-        if t.utf8.count <= 72 {
-            var cs = String.UnicodeScalarView()
-            for u in scalars where u != " " && u != "\u{3000}" && u != "\t" { cs.append(u) }
-            let c = String(cs)
-            switch c {
-            case "前言", "序言": return .preface
-            case "展望": return .outlook
-            case "致谢", "后记": return .acknowledgements
-            case "编写单位", "编写组": return .contributors
-            case "附件：", "附件:", "附件", "附录": return .appendixMarker
-            default: break
-            }
-            if c.hasSuffix("大事记") { return .chronicle }
-        }
+        if t.utf8.count <= 72, let h = namedHeading(t) { return h }
         // Numbered headings start with `（` or a Chinese numeral.
-        guard first == "（" || first == "(" || TextRules.cjkDigits[Character(first)] != nil || first == "十" else { return nil }
+        guard first == "（" || first == "(" || TextRules.isCJKDigit(first) || first == "十" else { return nil }
         guard isTitleShaped(t), TextRules.width(t) <= 30 else { return nil }
         if let (n, title) = TextRules.sectionNumbering(t), !title.isEmpty {
             return .section(n, TextRules.collapse(title))
@@ -311,9 +314,32 @@ enum Cleanup {
         return nil
     }
 
+    /// `前言`, `附件：`, `…年大事记`: unnumbered headings, spaces inside ignored.
+    private static func namedHeading(_ t: String) -> HeadingKind? {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\u{3000}" || u == "\t" }
+        guard t.unicodeScalars.contains(where: isSpace) else { return namedHeading(utf8: t.utf8) }
+        var c: [UInt8] = []
+        for u in t.unicodeScalars where !isSpace(u) { UTF8.encode(u) { c.append($0) } }
+        return namedHeading(utf8: c)
+    }
+
+    private static func namedHeading<C: BidirectionalCollection>(utf8 c: C) -> HeadingKind? where C.Element == UInt8 {
+        func bytes(_ s: StaticString) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
+        }
+        func equals(_ s: StaticString) -> Bool { c.elementsEqual(bytes(s)) }
+        if equals("前言") || equals("序言") { return .preface }
+        if equals("展望") { return .outlook }
+        if equals("致谢") || equals("后记") { return .acknowledgements }
+        if equals("编写单位") || equals("编写组") { return .contributors }
+        if equals("附件：") || equals("附件:") || equals("附件") || equals("附录") { return .appendixMarker }
+        if c.reversed().starts(with: bytes("大事记").reversed()) { return .chronicle }
+        return nil
+    }
+
     /// `12. 4 月 14 日 标题…` → (12, 4, 14, "标题…").
     static func chronicleEntry(_ t: String) -> (Int, Int, Int, String)? {
-        guard let (seq, a) = TextRules.leadingInt(t), a.hasPrefix(".") || a.hasPrefix("．") else { return nil }
+        guard let (seq, a) = TextRules.leadingInt(t), a.utf8HasPrefix(".") || a.utf8HasPrefix("．") else { return nil }
         let b = a.dropFirst().drop { $0 == " " }
         guard let (month, c) = TextRules.leadingInt(b), (1...12).contains(month) else { return nil }
         let d = c.drop { $0 == " " }
@@ -343,7 +369,7 @@ enum Cleanup {
         let chars = Array(t)
         var k = chars.count - 1
         while k > 0 {
-            if chars[k].isWhitespace, TextRules.sentenceEnders.contains(chars[k - 1]) || TextRules.closers.contains(chars[k - 1]) {
+            if chars[k].isWhitespace, TextRules.isSentenceEnder(chars[k - 1]) || TextRules.isCloser(chars[k - 1]) {
                 let before = String(chars[..<k]).trimmingSpaces()
                 let after = TextRules.collapse(String(chars[(k + 1)...]))
                 if TextRules.endsSentence(before), !after.isEmpty, !TextRules.hasProsePunctuation(after) {
@@ -384,12 +410,21 @@ enum Cleanup {
         let sorted = widths.sorted()
         let cap = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))]
         let window = 60
+        // Sliding-window maximum: `maxima` holds indexes of decreasing widths in the window.
         var perText: [Double] = []
         perText.reserveCapacity(widths.count)
+        var maxima: [Int] = []
+        var head = 0
+        var added = 0
         for k in widths.indices {
-            let lo = max(0, k - window), hi = min(widths.count - 1, k + window)
-            var m = 0.0
-            for j in lo...hi where widths[j] > m { m = widths[j] }
+            let hi = min(widths.count - 1, k + window)
+            while added <= hi {
+                while maxima.count > head, widths[maxima[maxima.count - 1]] <= widths[added] { maxima.removeLast() }
+                maxima.append(added)
+                added += 1
+            }
+            while maxima[head] < k - window { head += 1 }
+            let m = max(0, widths[maxima[head]])
             perText.append(max(20, min(m, cap)))
         }
         var t = 0
@@ -398,14 +433,5 @@ enum Cleanup {
             if t < textIdx.count, textIdx[t] == k { current = perText[t]; t += 1 }
             out[k].mainWidth = current
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self).trimmingSpaces()
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s.trimmingSpaces())
     }
 }

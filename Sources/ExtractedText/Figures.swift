@@ -33,7 +33,7 @@ public struct FigureRaw: Hashable, Sendable {
 enum FigureRules {
     /// `图 3-7 标题` / `图3-7` at the start of a line (never `（见图 3-1）` inside prose).
     static func caption(_ text: String) -> (part: Int, number: Int, caption: String)? {
-        guard text.hasPrefix("图") else { return nil }
+        guard text.utf8HasPrefix("图") else { return nil }
         var rest = text.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
         guard let (p, afterP) = TextRules.leadingInt(rest) else { return nil }
         rest = afterP.drop { $0 == " " }
@@ -58,6 +58,6 @@ enum FigureRules {
     }
 
     static func isPhotoSource(_ text: String) -> Bool {
-        text.hasPrefix("图片来源") || text.hasPrefix("摄影：") || text.hasPrefix("图片提供")
+        text.utf8HasPrefix("图片来源") || text.utf8HasPrefix("摄影：") || text.utf8HasPrefix("图片提供")
     }
 }

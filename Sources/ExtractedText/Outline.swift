@@ -83,7 +83,7 @@ struct Router {
             return heading(h, k)
         case let .chronicleEntry(seq, month, day, rest):
             if let chron = container, chron.idBase == "chronicle" {
-                let year = chronicleYear.map { String(format: "%04d", $0) } ?? "0000"
+                let year = chronicleYear.map { pad($0, 4) } ?? "0000"
                 let id = "entry-\(year)-\(pad(month))-\(pad(day))"
                 let e = Node(kind: .entry, idBase: id, label: "\(seq).", title: rest, line: c.line.number, number: seq)
                 chron.items.append(.float(.child(e)))
@@ -100,7 +100,10 @@ struct Router {
         return k + 1
     }
 
-    private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    private func pad(_ n: Int, _ width: Int = 2) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
 
     // MARK: - Containers and headings
 

@@ -106,17 +106,12 @@ public struct ExtractedTextReader: Sendable {
         let ms = { (a: Date, b: Date) in b.timeIntervalSince(a) * 1000 }
         let timings = [("split", ms(t0, t1)), ("corrections", ms(t1, t2)), ("cleanup", ms(t2, t3)),
                        ("route", ms(t3, t4)), ("reflow+build", ms(t4, t5))]
-        let title = documentTitle(lines) ?? id
+        // The report title as its running headers repeat it.
+        let title = cleaned.headerPrefixes.sorted().first ?? id
         let doc = Document(id: id, source: path, title: title, date: nil, sections: sections, sourceText: text)
         debris.sort { $0.line < $1.line }
         return ExtractedTextResult(document: doc, diagnostics: diagnostics, report: report,
                                    figures: builder.figuresOut, debris: debris, timings: timings)
-    }
-
-    /// The report title as repeated in its running headers (`2021 中国“一带一路”贸易投资发展报告`).
-    private func documentTitle(_ lines: [SourceLine]) -> String? {
-        let prefixes = Cleanup.repeatedHeaderPrefixes(lines)
-        return prefixes.sorted().first
     }
 
     /// The table of contents is kept only as a check of the outline.

@@ -33,18 +33,22 @@ enum Reflow {
         guard var out = lines.first?.text else { return ("", []) }
         if lines.count == 1 { return (out, []) }
         var starts: [JoinedLineStart] = []
-        var scalars = out.unicodeScalars.count
+        var scalars = ScalarText.scalarCount(out)
+        var last = out.unicodeScalars.last   // of the text joined so far
         let spaced = prefersSpacedLatin(lines)
         for l in lines.dropFirst() {
             let b = l.text
-            defer { scalars += b.unicodeScalars.count }
-            guard let a = out.last, let f = b.first else {
+            defer {
+                scalars += ScalarText.scalarCount(b)
+                if let z = b.unicodeScalars.last { last = z }
+            }
+            guard let a = last, let f = b.unicodeScalars.first else {
                 starts.append(JoinedLineStart(offset: scalars, line: l.number))
                 out += b
                 continue
             }
-            let aw = TextRules.isASCIIWordChar(a) || a == "%"
-            let bw = TextRules.isASCIIWordChar(f)
+            let aw = TextRules.isASCIIWord(a) || a == "%"
+            let bw = TextRules.isASCIIWord(f)
             if aw && bw {
                 out += " "
                 scalars += 1
@@ -61,22 +65,22 @@ enum Reflow {
     /// Does the text write `2020 年` rather than `2020年`?
     static func prefersSpacedLatin(_ lines: [SourceLine]) -> Bool {
         var spaced = 0, tight = 0
-        func word(_ u: Unicode.Scalar) -> Bool {
-            (u.value >= 0x30 && u.value <= 0x39) || (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A)
-        }
+        let word = TextRules.isASCIIWord, cjk: (Unicode.Scalar) -> Bool = TextRules.isCJK
         for l in lines {
-            let cs = Array(l.text.unicodeScalars)
-            guard cs.count > 1 else { continue }
-            for i in 1..<cs.count {
-                let a = cs[i - 1], b = cs[i]
-                if (word(a) && TextRules.isCJK(b)) || (TextRules.isCJK(a) && word(b)) {
+            // Each scalar `b` with the one before (`a`) and after (`c`).
+            var it = l.text.unicodeScalars.makeIterator()
+            guard var a = it.next() else { continue }
+            var next = it.next()
+            while let b = next {
+                next = it.next()
+                if (word(a) && cjk(b)) || (cjk(a) && word(b)) {
                     tight += 1
-                } else if b == " ", i + 1 < cs.count {
-                    let c = cs[i + 1]
-                    if (word(a) && TextRules.isCJK(c)) || (TextRules.isCJK(a) && word(c)) {
+                } else if b == " ", let c = next {
+                    if (word(a) && cjk(c)) || (cjk(a) && word(c)) {
                         spaced += 1
                     }
                 }
+                a = b
             }
         }
         return spaced > tight
@@ -84,10 +88,13 @@ enum Reflow {
 
     /// Markers that always start a new paragraph when the previous line ended one.
     static func startsListItem(_ t: String) -> Bool {
-        if t.hasPrefix("——") || t.hasPrefix("*") || t.hasPrefix("■") || t.hasPrefix("●") || t.hasPrefix("▲") { return true }
+        if t.utf8HasPrefix("——") || t.utf8HasPrefix("*") || t.utf8HasPrefix("■") || t.utf8HasPrefix("●")
+            || t.utf8HasPrefix("▲") { return true }
         if TextRules.partNumbering(t) != nil { return true }
-        if let first = t.first, first == "（" || first == "(", TextRules.sectionNumbering(t) != nil { return true }
-        if let (_, rest) = TextRules.leadingInt(t), rest.hasPrefix(".") || rest.hasPrefix("、") || rest.hasPrefix("．") { return true }
+        if TextRules.sectionNumbering(t) != nil { return true }
+        if let (_, rest) = TextRules.leadingInt(t), rest.utf8HasPrefix(".") || rest.utf8HasPrefix("、") || rest.utf8HasPrefix("．") {
+            return true
+        }
         return false
     }
 
@@ -97,8 +104,11 @@ enum Reflow {
         var it = t.unicodeScalars.makeIterator()
         while let u = it.next() {
             if u == "。" { return (2...16).contains(count) && it.next() != nil }
-            if count >= 16 || "，；：、“”《》（）".unicodeScalars.contains(u) || u.properties.isWhitespace { return false }
-            count += 1
+            if count >= 16 || ScalarText.isWhitespace(u) { return false }
+            switch u {
+            case "，", "；", "：", "、", "“", "”", "《", "》", "（", "）": return false
+            default: count += 1
+            }
         }
         return false
     }
@@ -109,7 +119,7 @@ enum Reflow {
         if startsListItem(b.text) {
             if ends { return true }
             // Sibling items of a list without punctuation (`二、…` after `一、…`).
-            if let first, startsListItem(first.text), TextRules.partNumbering(first.text) != nil || first.text.hasPrefix("——") {
+            if let first, startsListItem(first.text), TextRules.partNumbering(first.text) != nil || first.text.utf8HasPrefix("——") {
                 return true
             }
         }
@@ -124,9 +134,14 @@ enum Reflow {
     /// Column width at each line: the upper quartile of widths within ±6 lines of the same
     /// flow (most lines are full; short paragraph ends and a few tightly set lines are not).
     static func columnWidths(_ lines: [SourceLine]) -> [Double] {
-        lines.indices.map { i in
-            let w = lines[max(0, i - 6)...min(lines.count - 1, i + 6)].map(\.width).sorted()
-            return w[(w.count - 1) * 3 / 4]
+        let widths = lines.map(\.width)
+        var window: [Double] = []
+        window.reserveCapacity(13)
+        return widths.indices.map { i in
+            window.removeAll(keepingCapacity: true)
+            window += widths[max(0, i - 6)...min(widths.count - 1, i + 6)]
+            window.sort()
+            return window[(window.count - 1) * 3 / 4]
         }
     }
 
@@ -134,9 +149,11 @@ enum Reflow {
     static func flow(_ items: [Item]) -> [FlowPiece] {
         let flowLines = items.compactMap { if case .line(let l) = $0 { l } else { nil } }
         let cols = columnWidths(flowLines)
-        var out: [FlowPiece] = []
-        var paras: [Paragraph] = []         // storage; pieces refer by index
-        var pieceIndex: [Int: Int] = [:]    // paragraph index → position in `out`
+        // Paragraphs grow line by line, so `out` refers to them by index until the end
+        // (storing copies would copy each paragraph's lines once per line).
+        enum Slot { case paragraph(Int), float(Float) }
+        var out: [Slot] = []
+        var paras: [Paragraph] = []
         var open: Int? = nil
         var suspended: Int? = nil
         var deferred: [Float] = []
@@ -145,13 +162,11 @@ enum Reflow {
 
         func place(_ p: Paragraph) -> Int {
             paras.append(p)
-            out.append(.paragraph(p))
-            pieceIndex[paras.count - 1] = out.count - 1
+            out.append(.paragraph(paras.count - 1))
             return paras.count - 1
         }
         func append(_ i: Int, _ l: SourceLine) {
             paras[i].lines.append(l)
-            if let at = pieceIndex[i] { out[at] = .paragraph(paras[i]) }
         }
         // A new paragraph after an interrupted one: the waiting floats go between them.
         func startAfterInterruption(_ l: SourceLine) -> Int {
@@ -161,7 +176,6 @@ enum Reflow {
                 for f in deferred { out.append(.float(f)) }
                 out.append(p)
                 deferred.removeAll()
-                pieceIndex[idx] = out.count - 1
             }
             return idx
         }
@@ -207,6 +221,11 @@ enum Reflow {
             }
         }
         flush()
-        return out
+        return out.map {
+            switch $0 {
+            case .paragraph(let i): .paragraph(paras[i])
+            case .float(let f): .float(f)
+            }
+        }
     }
 }

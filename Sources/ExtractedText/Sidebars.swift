@@ -11,12 +11,12 @@ enum SidebarRules {
     static func isTitleShaped(_ l: SourceLine) -> Bool {
         let t = l.text
         guard Cleanup.isTitleShaped(t), l.width >= 6 else { return false }
-        if t.hasPrefix("——") || t.hasPrefix("*") || t.hasPrefix("■") || t.hasPrefix("▲") { return false }
+        if t.utf8HasPrefix("——") || t.utf8HasPrefix("*") || t.utf8HasPrefix("■") || t.utf8HasPrefix("▲") { return false }
         return true
     }
 
     /// Subtitle under a sidebar title (`——第二届中国国际进口博览会成果落地`).
     static func isSubtitle(_ l: SourceLine) -> Bool {
-        l.text.hasPrefix("——") && !TextRules.hasProsePunctuation(l.text)
+        l.text.utf8HasPrefix("——") && !TextRules.hasProsePunctuation(l.text)
     }
 }

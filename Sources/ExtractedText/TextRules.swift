@@ -1,5 +1,6 @@
 import SiteModel
-/// Character-level rules shared by every stage: widths, punctuation, numbering.
+/// Rules shared by every stage: widths, punctuation, numbering. They run on every line, so they
+/// look at scalars and UTF-8 bytes rather than Characters (see `ScalarText`).
 enum TextRules {
     /// Width in em. Chinese fonts set CJK, full-width forms and the curly quotes / dash /
     /// ellipsis / geometric bullets at full width; everything else (ASCII) at about half.
@@ -34,77 +35,102 @@ enum TextRules {
     }
 
     static func isASCIIWord(_ u: Unicode.Scalar) -> Bool {
-        u.isASCII && (Character(u).isLetter || Character(u).isNumber)
-    }
-
-    static func isASCIIWordChar(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber)
+        switch u.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
     }
 
     /// Closing marks that may follow a sentence end (`。”`, `。）`).
-    static let closers: Set<Character> = ["”", "’", "）", ")", "」", "』", "》", "】", "\"", "'"]
-    static let sentenceEnders: Set<Character> = ["。", "！", "？", "!", "?", "；", "…"]
-    /// Punctuation that shows a line is running prose rather than a title or chart label.
-    static let prosePunctuation: Set<Character> = ["，", "。", "；", "：", "！", "？", ","]
-    static let proseScalars: Set<UInt32> = [0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0x2C]
-
-    /// The last meaningful character, skipping closing quotes and brackets and whitespace.
-    static func lastSignificant<S: StringProtocol>(_ s: S) -> Character? {
-        for u in s.unicodeScalars.reversed() {
-            if u.properties.isWhitespace { continue }
-            let c = Character(u)
-            if closers.contains(c) { continue }
-            return c
+    static func isCloser(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "”", "’", "）", ")", "」", "』", "》", "】", "\"", "'": return true
+        default: return false
         }
+    }
+
+    static func isCloser(_ c: Character) -> Bool { c.unicodeScalars.count == 1 && isCloser(c.unicodeScalars.first!) }
+
+    static func isSentenceEnder(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "。", "！", "？", "!", "?", "；", "…": return true
+        default: return false
+        }
+    }
+
+    static func isSentenceEnder(_ c: Character) -> Bool {
+        c.unicodeScalars.count == 1 && isSentenceEnder(c.unicodeScalars.first!)
+    }
+
+    /// Punctuation that shows a line is running prose rather than a title or chart label.
+    static func isProsePunctuation(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "，", "。", "；", "：", "！", "？", ",": return true
+        default: return false
+        }
+    }
+
+    /// The last meaningful scalar, skipping closing quotes and brackets and whitespace.
+    static func lastSignificant<S: StringProtocol>(_ s: S) -> Unicode.Scalar? {
+        for u in s.unicodeScalars.reversed() where !ScalarText.isWhitespace(u) && !isCloser(u) { return u }
         return nil
     }
 
     /// Ends a sentence: `。！？；…` possibly followed by closing quotes/brackets.
     static func endsSentence<S: StringProtocol>(_ s: S) -> Bool {
         guard let c = lastSignificant(s) else { return false }
-        return sentenceEnders.contains(c)
+        return isSentenceEnder(c)
     }
 
     /// Ends a sentence or introduces a list (`要求：`): both may close a paragraph.
     /// (`；` separates clauses inside a paragraph, so it does not.)
     static func endsParagraphish<S: StringProtocol>(_ s: S) -> Bool {
         guard let c = lastSignificant(s) else { return false }
-        return (sentenceEnders.contains(c) && c != "；") || c == "：" || c == ":"
+        return (isSentenceEnder(c) && c != "；") || c == "：" || c == ":"
     }
 
     /// For the quality report: a paragraph may end with any sentence ender or a colon.
     static func endsTerminal<S: StringProtocol>(_ s: S) -> Bool {
         guard let c = lastSignificant(s) else { return false }
-        return sentenceEnders.contains(c) || c == "：" || c == ":"
+        return isSentenceEnder(c) || c == "：" || c == ":"
     }
 
     // Scalar-level scans: these run on every line, and Character iteration is much slower.
     static func hasProsePunctuation<S: StringProtocol>(_ s: S) -> Bool {
-        s.unicodeScalars.contains { proseScalars.contains($0.value) }
+        s.unicodeScalars.contains { isProsePunctuation($0) }
     }
 
     static func containsCJK<S: StringProtocol>(_ s: S) -> Bool { s.unicodeScalars.contains { isCJK($0) } }
 
     /// Collapses runs of whitespace to one space (contract: titles "whitespace collapsed").
     static func collapse<S: StringProtocol>(_ s: S) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for c in s {
-            if c.isWhitespace {
+        for u in s.unicodeScalars {
+            if ScalarText.isWhitespace(u) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(c)
+                UTF8.encode(u) { out.append($0) }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let cjkDigits: [Character: Int] = [
         "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
         "六": 6, "七": 7, "八": 8, "九": 9,
     ]
+
+    /// A key of `cjkDigits`.
+    static func isCJKDigit(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九": return true
+        default: return false
+        }
+    }
 
     /// Parses Chinese numerals up to 99 (`十二`, `二十`, `三`).
     static func chineseNumber<S: StringProtocol>(_ s: S) -> Int? {
@@ -133,7 +159,7 @@ enum TextRules {
     /// `一、标题` → (1, "标题"): the numbering style of parts (and of lists inside sidebars).
     static func partNumbering(_ s: String) -> (Int, String)? {
         // Only the first few characters can hold the numeral: never scan the whole line.
-        guard let f = s.unicodeScalars.first, cjkDigits[Character(f)] != nil || f == "十",
+        guard let f = s.unicodeScalars.first, isCJKDigit(f) || f == "十",
               let sep = s.prefix(4).firstIndex(of: "、") else { return nil }
         let head = s[..<sep]
         guard !head.isEmpty, head.count <= 3, let n = chineseNumber(head) else { return nil }
@@ -142,7 +168,7 @@ enum TextRules {
 
     /// `（一）标题` → (1, "标题"): the numbering style of sections.
     static func sectionNumbering(_ s: String) -> (Int, String)? {
-        guard let first = s.first, first == "（" || first == "(" else { return nil }
+        guard s.utf8.first == UInt8(ascii: "(") || s.utf8HasPrefix("（") else { return nil }
         guard let close = s.prefix(5).firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
         let inner = s[s.index(after: s.startIndex)..<close]
         guard let n = chineseNumber(inner) else { return nil }
@@ -151,13 +177,26 @@ enum TextRules {
 
     /// Leading ASCII integer of a string and the rest (`12. 4 月` → 12).
     static func leadingInt<S: StringProtocol>(_ s: S) -> (Int, S.SubSequence)? {
-        let digits = s.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
-        return (n, s[digits.endIndex...])
+        let utf8 = s.utf8
+        var i = utf8.startIndex
+        var n = 0, digits = 0
+        while i < utf8.endIndex, case let b = utf8[i], b >= 0x30, b <= 0x39 {
+            n = n * 10 + Int(b - 0x30)
+            digits += 1
+            if digits > 6 { return nil }
+            i = utf8.index(after: i)
+        }
+        guard digits > 0 else { return nil }
+        return (n, s[i...])
     }
 
     static func isNumericDebris<S: StringProtocol>(_ s: S) -> Bool {
         // Axis ticks and data labels: digits, dots, %, spaces, signs only.
-        !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isNumber || " .%,-+/".contains($0))) || $0 == "　" }
+        !s.isEmpty && s.unicodeScalars.allSatisfy {
+            switch $0 {
+            case "0"..."9", " ", ".", "%", ",", "-", "+", "/", "\u{3000}": return true
+            default: return false
+            }
+        }
     }
 }
