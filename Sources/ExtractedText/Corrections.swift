@@ -165,7 +165,8 @@ private struct JoinedLines {
         starts.reserveCapacity(lines.count)
         for l in lines {
             starts.append(bytes.count)
-            bytes += l.text.utf8
+            var text = l.text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0x0A)
         }
     }

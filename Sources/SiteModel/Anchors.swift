@@ -23,13 +23,22 @@ public struct AnchorAllocator: Sendable {
 
     /// FNV-1a 64 over UTF-8, first 8 hex digits: short, stable across runs and platforms.
     public static func shortHash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
+        var text = text
+        let h = text.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01b3
+            }
+            return h
         }
-        let hex = String(h, radix: 16)
-        let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        return String(padded.prefix(8))
+        // The first 8 of the hash's 16 zero-padded hex digits: its high 32 bits.
+        return String(unsafeUninitializedCapacity: 8) { out in
+            for i in 0..<8 {
+                let nibble = UInt8(truncatingIfNeeded: h >> (60 - 4 * UInt64(i))) & 0xF
+                out[i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 8
+        }
     }
 }

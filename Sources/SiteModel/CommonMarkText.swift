@@ -4,21 +4,26 @@ public enum CommonMarkText {
     public static func escaped(_ text: String) -> String {
         // Every escaped character is ASCII, so this works on UTF-8 bytes: building the result
         // scalar by scalar costs several times more on a 200 KB report.
-        var escapes = 0
-        for b in text.utf8 where needsEscape(b) { escapes += 1 }
+        var text = text
+        let escapes = text.withUTF8 { bytes in
+            var n = 0
+            for b in bytes where needsEscape(b) { n += 1 }
+            return n
+        }
         guard escapes > 0 else { return text }
-        let count = text.utf8.count + escapes
-        return String(unsafeUninitializedCapacity: count) { out in
-            var i = 0
-            for b in text.utf8 {
-                if needsEscape(b) {
-                    out[i] = UInt8(ascii: "\\")
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + escapes) { out in
+                var i = 0
+                for b in bytes {
+                    if needsEscape(b) {
+                        out[i] = UInt8(ascii: "\\")
+                        i += 1
+                    }
+                    out[i] = b
                     i += 1
                 }
-                out[i] = b
-                i += 1
+                return i
             }
-            return i
         }
     }
 
