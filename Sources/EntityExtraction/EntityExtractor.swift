@@ -18,9 +18,7 @@ struct ScannedBlock: Sendable {
     }
 
     func slice(_ from: Int, _ to: Int) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: text[max(0, from)..<min(to, text.count)])
-        return String(s)
+        ScalarText.string(text[max(0, from)..<min(to, text.count)])
     }
 
     /// Document-order key: agreements are sorted by their first mention.
@@ -112,7 +110,7 @@ public struct EntityExtractor: Sendable {
             for item in s.content {
                 switch item {
                 case .block(let block):
-                    let text = Array(block.text.unicodeScalars)
+                    let text = ScalarText.scalars(block.text)
                     out.append(ScannedBlock(document: doc, documentIndex: index, section: s, path: path,
                                             blockIndex: blockIndex, block: block, text: text,
                                             matches: TrapRules.scan(text, with: matcher)))

@@ -132,19 +132,19 @@ enum Instruments {
     static func instrumentTitle(_ spans: TextSpans, _ piece: Range<Int>) -> String {
         let titles = NamedDocuments.titles(in: spans.text, range: piece)
         if titles.count == 1, let t = titles.first, t.outer == piece {
-            return NamedDocuments.normalise(spans.slice(t.inner)).title
+            return NamedDocuments.normalise(spans.text[t.inner]).title
         }
-        return NamedDocuments.normalise(spans.slice(piece)).title
+        return NamedDocuments.normalise(spans.text[piece.clamped(to: 0..<spans.text.count)]).title
     }
 
     /// Head noun of an instrument phrase; trailing （…） periods are ignored, and a trailing 文件
     /// defers to a more specific head (自贸协定文件 → 协定).
     static func type(of title: String) -> String? {
         var t = title
-        while t.hasSuffix("）"), let open = t.lastIndex(of: "（") { t = String(t[..<open]) }
-        func head(_ s: String) -> String? { types.first { s.hasSuffix($0.suffix) }?.type }
+        while t.utf8HasSuffix("）"), let open = t.lastIndex(of: "（") { t = String(t[..<open]) }
+        func head(_ s: String) -> String? { types.first { ScalarText.hasSuffix(s, $0.suffix) }?.type }
         if let h = head(t) { return h }
-        if t.hasSuffix("文件") { return head(String(t.dropLast(2))) ?? "文件" }
+        if t.utf8HasSuffix("文件") { return head(String(t.dropLast(2))) ?? "文件" }
         return nil
     }
 
@@ -155,7 +155,7 @@ enum Instruments {
         var pieces: [Range<Int>] = []
         for frag in spans.split(phrase, at: "、") {
             var lo = frag.lowerBound
-            for i in frag where i > lo && "和及".unicodeScalars.contains(spans.text[i]) && starts.contains(i + 1) {
+            for i in frag where i > lo && (spans.text[i] == "和" || spans.text[i] == "及") && starts.contains(i + 1) {
                 pieces.append(lo..<i)
                 lo = i + 1
             }

@@ -40,21 +40,23 @@ enum NamedDocuments {
 
     /// Display title (whitespace runs → one space) and identity key (no whitespace at all), so
     /// `2020 年版` and `2020年版`, or a doubled space left by a line join, are one document.
-    static func normalise(_ raw: String) -> (title: String, key: String) {
-        var title = ""
-        var key = ""
+    static func normalise<C: Collection>(_ raw: C) -> (title: String, key: String) where C.Element == Unicode.Scalar {
+        var title: [UInt8] = []
+        var key: [UInt8] = []
         var pendingSpace = false
-        for s in raw.unicodeScalars {
-            if s.properties.isWhitespace {
+        for s in raw {
+            if ScalarText.isWhitespace(s) {
                 pendingSpace = !title.isEmpty
                 continue
             }
-            if pendingSpace { title.append(" ") }
+            if pendingSpace { title.append(0x20) }
             pendingSpace = false
-            title.unicodeScalars.append(s)
-            key.unicodeScalars.append(s)
+            UTF8.encode(s) {
+                title.append($0)
+                key.append($0)
+            }
         }
-        return (title, key)
+        return (String(decoding: title, as: UTF8.self), String(decoding: key, as: UTF8.self))
     }
 
     static func extract(from blocks: [ScannedBlock]) -> ([(key: [Int], agreement: Agreement)], [Diagnostic]) {
@@ -62,7 +64,7 @@ enum NamedDocuments {
         var diagnostics: [Diagnostic] = []
         var aliases: [String: String] = [:]   // short key → full key, per document
         var currentDocument = -1
-        var fullTitles: [(key: String, bare: String)] = []   // this document's, in order
+        var fullTitles: [(key: String, bare: String, length: Int)] = []   // this document's, in order
 
         for b in blocks {
             if b.documentIndex != currentDocument {
@@ -72,8 +74,7 @@ enum NamedDocuments {
             }
             var lastFull: String?
             for t in titles(in: b.text) {
-                let raw = b.slice(t.inner.lowerBound, t.inner.upperBound)
-                let (title, key) = normalise(raw)
+                let (title, key) = normalise(b.text[t.inner])
                 guard !key.isEmpty, !periodicalSuffixes.contains(where: { key.hasSuffix($0) }) else { continue }
                 if isDefinition(b.text, before: t.outer.lowerBound) {
                     if let full = lastFull { aliases[key] = full }
@@ -86,8 +87,9 @@ enum NamedDocuments {
                 }
                 // A later title that is the tail of an earlier one (《规定》 after 《…管理规定》,
                 // 《安曼宣言》 after 《…部长级会议安曼宣言》) is a short reference to it.
+                let length = key.count
                 if entries[key] == nil,
-                   let full = fullTitles.last(where: { $0.bare.count > key.count && $0.bare.hasSuffix(key) }) {
+                   let full = fullTitles.last(where: { $0.length > length && ScalarText.hasSuffix($0.bare, key) }) {
                     entries[full.key]?.agreement.mentions.append(mention)
                     continue
                 }
@@ -98,7 +100,8 @@ enum NamedDocuments {
                     continue
                 }
                 lastFull = key
-                fullTitles.append((key, withoutTrailingParentheses(key)))
+                let bare = withoutTrailingParentheses(key)
+                fullTitles.append((key, bare, bare.count))
                 if entries[key] != nil {
                     entries[key]?.agreement.mentions.append(mention)
                 } else {
@@ -123,7 +126,7 @@ enum NamedDocuments {
     /// 市场准入负面清单（2020年版） → 市场准入负面清单
     static func withoutTrailingParentheses(_ s: String) -> String {
         var t = s
-        while t.hasSuffix("）") || t.hasSuffix(")"),
+        while t.utf8HasSuffix("）") || t.utf8HasSuffix(")"),
               let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }) { t = String(t[..<open]) }
         return t
     }
@@ -133,7 +136,7 @@ enum NamedDocuments {
         var i = start
         while i > 0, "“‘\"「 ".unicodeScalars.contains(text[i - 1]) { i -= 1 }
         guard i >= 2 else { return false }
-        let w = String(String.UnicodeScalarView(text[(i - 2)..<i]))
-        return w == "简称" || w == "下称"
+        let w = text[(i - 2)..<i]
+        return w.elementsEqual("简称".unicodeScalars) || w.elementsEqual("下称".unicodeScalars)
     }
 }

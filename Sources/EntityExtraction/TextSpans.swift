@@ -15,9 +15,15 @@ struct TextSpans {
         d.reserveCapacity(text.count)
         var level = 0
         for s in text {
-            if "》）”’」)".unicodeScalars.contains(s) { level = max(0, level - 1) }
+            switch s {
+            case "》", "）", "”", "’", "」", ")": level = max(0, level - 1)
+            default: break
+            }
             d.append(level)
-            if "《（“‘「(".unicodeScalars.contains(s) { level += 1 }
+            switch s {
+            case "《", "（", "“", "‘", "「", "(": level += 1
+            default: break
+            }
         }
         depth = d
         var mask = [Bool](repeating: false, count: text.count)
@@ -26,9 +32,7 @@ struct TextSpans {
     }
 
     func slice(_ r: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: text[r.clamped(to: 0..<text.count)])
-        return String(s)
+        ScalarText.string(text[r.clamped(to: 0..<text.count)])
     }
 
     func hasPrefix(_ word: String, at i: Int) -> Bool {
@@ -42,10 +46,11 @@ struct TextSpans {
 
     /// First occurrence of `word` in `range` at bracket depth 0 and outside names.
     func find(_ word: String, in range: Range<Int>) -> Int? {
-        let n = word.unicodeScalars.count
+        let w = Array(word.unicodeScalars)   // never empty: the callers' words are literals
+        guard let first = w.first else { return nil }
         var i = range.lowerBound
-        while i + n <= range.upperBound {
-            if depth[i] == 0, !inName[i], hasPrefix(word, at: i) { return i }
+        while i + w.count <= range.upperBound {
+            if text[i] == first, depth[i] == 0, !inName[i], text[i..<(i + w.count)].elementsEqual(w) { return i }
             i += 1
         }
         return nil
@@ -54,8 +59,9 @@ struct TextSpans {
     /// Splits `range` at depth-0 occurrences of any scalar in `separators` (dropped).
     func split(_ range: Range<Int>, at separators: String) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        let separators = Array(separators.unicodeScalars)
         var start = range.lowerBound
-        for i in range where depth[i] == 0 && separators.unicodeScalars.contains(text[i]) {
+        for i in range where depth[i] == 0 && separators.contains(text[i]) {
             if i > start { out.append(start..<i) }
             start = i + 1
         }
@@ -66,8 +72,8 @@ struct TextSpans {
     /// `range` without surrounding whitespace.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, text[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo, text[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi, ScalarText.isWhitespace(text[lo]) { lo += 1 }
+        while hi > lo, ScalarText.isWhitespace(text[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
 }

@@ -23,12 +23,53 @@ public enum ScalarText {
         }
     }
 
-    /// Scalar count of UTF-8 text: every byte that is not a continuation byte starts a scalar.
+    /// Foundation's `CharacterSet.whitespaces` (tab, the space separators and U+200B), or with
+    /// `newlines` its `.whitespacesAndNewlines` (plus U+000A–U+000D, U+0085, U+2028, U+2029).
     @inlinable
-    public static func scalarCount<S: StringProtocol>(_ s: S) -> Int {
-        var n = 0
-        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
-        return n
+    public static func isFoundationWhitespace(_ u: Unicode.Scalar, newlines: Bool = false) -> Bool {
+        switch u.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return newlines
+        default: return false
+        }
+    }
+
+    /// `s.trimmingCharacters(in: .whitespaces)` (or `.whitespacesAndNewlines`), which trims
+    /// scalars, without Foundation's detour through NSString.
+    public static func trimmed(_ s: String, newlines: Bool = false) -> String {
+        let u = s.unicodeScalars
+        guard let first = u.firstIndex(where: { !isFoundationWhitespace($0, newlines: newlines) }) else { return "" }
+        let last = u.lastIndex(where: { !isFoundationWhitespace($0, newlines: newlines) })!
+        if first == u.startIndex, u.index(after: last) == u.endIndex { return s }
+        return String(u[first...last])
+    }
+
+    /// Whitespace runs as one space, none at either end (`split(whereSeparator: \.isWhitespace)`
+    /// joined by spaces).
+    public static func collapsingWhitespace<S: StringProtocol>(_ s: S) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            if isWhitespace(u) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                UTF8.encode(u) { out.append($0) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Scalar count: every UTF-8 byte that is not a continuation byte starts a scalar.
+    public static func scalarCount(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { bytes in
+            var n = 0
+            for b in bytes { n &+= b & 0xC0 != 0x80 ? 1 : 0 }
+            return n
+        }
     }
 
     /// Whether the UTF-8 of `s` holds `byte` (memchr: a line at a time this is much faster
@@ -36,6 +77,47 @@ public enum ScalarText {
     public static func contains(_ s: String, byte: UInt8) -> Bool {
         var s = s
         return s.withUTF8 { buf in buf.baseAddress.map { memchr($0, Int32(byte), buf.count) != nil } ?? false }
+    }
+
+    /// The scalars of `s`, decoded from its UTF-8 in one pass (`Array(s.unicodeScalars)` walks
+    /// the text twice, once to count).
+    public static func scalars(_ s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8 { bytes in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            // A String's UTF-8 is valid, so lead bytes tell each scalar's length.
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                var v: UInt32
+                if b0 < 0x80 {
+                    v = b0
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                    v |= UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+            return out
+        }
+    }
+
+    /// `s.hasSuffix(suffix)` over UTF-8 bytes.
+    public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
+        var s = s, suffix = suffix
+        return s.withUTF8 { a in
+            suffix.withUTF8 { b in a.count >= b.count && a[(a.count - b.count)...].elementsEqual(b) }
+        }
     }
 
     /// A String from scalars, built as UTF-8 (appending to a `UnicodeScalarView` is slow).
