@@ -103,21 +103,7 @@ enum TextRules {
     static func containsCJK<S: StringProtocol>(_ s: S) -> Bool { s.unicodeScalars.contains { isCJK($0) } }
 
     /// Collapses runs of whitespace to one space (contract: titles "whitespace collapsed").
-    static func collapse<S: StringProtocol>(_ s: S) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            if ScalarText.isWhitespace(u) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                UTF8.encode(u) { out.append($0) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func collapse<S: StringProtocol>(_ s: S) -> String { ScalarText.collapsingWhitespace(s) }
 
     static let cjkDigits: [Character: Int] = [
         "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,

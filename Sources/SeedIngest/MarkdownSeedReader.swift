@@ -92,9 +92,10 @@ private struct ReadState {
         }
         dropMissingImages(in: node, exists: assetExists)
         dropRawHTML(in: node)
-        let text = node.plainText.trimmingCharacters(in: .whitespaces)
+        // ScalarText.trimmed: Foundation's trimming, without bridging every paragraph to NSString.
+        let text = ScalarText.trimmed(node.plainText)
         if text.isEmpty {
-            if !node.commonMark.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !ScalarText.trimmed(node.commonMark, newlines: true).isEmpty {
                 add(block(node, kind: .image, text: ""))
             }
             return
@@ -135,10 +136,10 @@ private struct ReadState {
     /// `来源：外交部网站`, `编辑：维君`: short `name：value` lines with a publishing field name.
     private func metadataField(_ text: String, line: Int) -> MetadataField? {
         let names = ["来源", "编辑", "责任编辑", "作者", "原标题", "发布时间", "供稿"]
-        guard text.count <= 60, let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
-        let name = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
+        guard text.prefix(61).count <= 60, let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let name = ScalarText.trimmed(String(text[..<colon]))
         guard names.contains(name) else { return nil }
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = ScalarText.trimmed(String(text[text.index(after: colon)...]))
         return MetadataField(name: name, value: value, line: line)
     }
 
@@ -189,7 +190,7 @@ private struct ReadState {
         }
         // The printed label is kept apart (Section.label); the block holds the item's own text.
         stripLeadingLabel(label, from: node)
-        let body = collapse(text.trimmingCharacters(in: .whitespaces))
+        let body = collapse(ScalarText.trimmed(text))
         let categoryNumber = max(categories.count, 1)
         var item = Section(id: "item-\(categoryNumber)-\(items.count + 1)", kind: .item, label: label,
                            title: body, text: body, line: node.startLine)
@@ -273,7 +274,7 @@ private struct ReadState {
     }
 
     private mutating func block(_ node: MarkdownNode, kind: Block.Kind, text: String) -> Block {
-        let markdown = node.commonMark.trimmingCharacters(in: .whitespacesAndNewlines)
+        let markdown = ScalarText.trimmed(node.commonMark, newlines: true)
         let id = anchors.paragraphID(for: text.isEmpty ? markdown : text)
         return Block(id: id, kind: kind, markdown: markdown, text: text, line: node.startLine)
     }
@@ -284,7 +285,7 @@ private struct ReadState {
     }
 
     private func collapse(_ s: String) -> String {
-        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        ScalarText.collapsingWhitespace(s)
     }
 }
 

@@ -110,7 +110,7 @@ public enum SeedKind: Equatable, Sendable {
         var nonBlank = 0, followedByBlank = 0, short = 0
         for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {
             nonBlank += 1
-            if lines[i].count <= 60 { short += 1 }
+            if lines[i].prefix(61).count <= 60 { short += 1 }   // count stops at 61
             if i + 1 < lines.endIndex, lines[i + 1].allSatisfy(\.isWhitespace) { followedByBlank += 1 }
         }
         let markdownMarks = lines.filter { $0.hasPrefix("#") || $0.hasPrefix("**") || $0.hasPrefix("- ") }.count
