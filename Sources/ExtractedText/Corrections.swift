@@ -1,5 +1,8 @@
 import SiteModel
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The publisher's corrections file: what the text alone cannot decide, anchored on text.
 ///
@@ -102,7 +105,8 @@ struct Corrections: Sendable {
         var resolved = Resolved()
         var diags: [Diagnostic] = []
 
-        // Every anchor is searched once over all lines joined, rebuilt after each edit.
+        // Every anchor is searched once over all lines joined; moves and replacements are
+        // mirrored in `joined` rather than joining the lines again.
         var joined = JoinedLines(lines)
         func find(_ anchor: String, _ entry: Entry) -> Int? {
             let hits = joined.lines(containing: Array(anchor.utf8))
@@ -128,11 +132,8 @@ struct Corrections: Sendable {
                     diags.append(.error(path, line: entry.line, "move target lies inside the moved block"))
                     continue
                 }
-                let block = Array(lines[a...b])
-                lines.removeSubrange(a...b)
-                let insertAt = t > b ? t - block.count : t
-                lines.insert(contentsOf: block, at: insertAt)
-                joined = JoinedLines(lines)
+                Self.move(&lines, a...b, before: t)
+                Self.move(&joined.order, a...b, before: t)
                 resolved.applied += 1
             case let .sidebarEnds(inside, next):
                 guard find(inside, entry) != nil, let n = find(next, entry) else { continue }
@@ -142,7 +143,7 @@ struct Corrections: Sendable {
                 guard let n = find(old, entry) else { continue }
                 lines[n].text = lines[n].text.replacingOccurrences(of: old, with: new)
                 lines[n].width = TextRules.width(lines[n].text)
-                joined = JoinedLines(lines)
+                joined.replaceLine(at: n, with: lines[n].text)
                 resolved.applied += 1
             case let .notSidebarTitle(text):
                 guard let n = find(text, entry) else { continue }
@@ -152,15 +153,28 @@ struct Corrections: Sendable {
         }
         return (resolved, diags)
     }
+
+    /// Moves `block` to stand before index `target` (outside the block).
+    private static func move<T>(_ items: inout [T], _ block: ClosedRange<Int>, before target: Int) {
+        let moved = Array(items[block])
+        items.removeSubrange(block)
+        items.insert(contentsOf: moved, at: target > block.upperBound ? target - moved.count : target)
+    }
 }
 
 /// The lines' UTF-8 joined by newlines, and where each line starts: an anchor is searched in
 /// one pass over the text rather than line by line.
 private struct JoinedLines {
-    var bytes: [UInt8] = []
-    var starts: [Int] = []
+    private var bytes: [UInt8] = []
+    /// Byte offset of each line as first joined.
+    private var starts: [Int] = []
+    /// For each line as it stands now, its index as first joined (moves reorder only this).
+    var order: [Int]
+    /// Byte counts of the text as first joined: an anchor is looked for by its rarest byte.
+    private var frequency = [Int](repeating: 0, count: 256)
 
     init(_ lines: [SourceLine]) {
+        order = Array(lines.indices)
         bytes.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
         starts.reserveCapacity(lines.count)
         for l in lines {
@@ -169,31 +183,59 @@ private struct JoinedLines {
             text.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(0x0A)
         }
+        for b in bytes { frequency[Int(b)] += 1 }
     }
 
-    /// Indexes of the lines holding `needle`, ascending (every line for an empty needle).
-    /// Horspool search; a needle never holds a newline, so a match never spans two lines.
+    /// Indexes (as the lines stand now) of the lines holding `needle`, ascending; every line
+    /// for an empty needle.
     func lines(containing needle: [UInt8]) -> [Int] {
+        guard !needle.isEmpty else { return Array(order.indices) }
+        let hits = joinedLines(containing: needle)
+        guard !hits.isEmpty else { return [] }
+        var now = [Int](repeating: 0, count: order.count)
+        for (i, o) in order.enumerated() { now[o] = i }
+        return hits.map { now[$0] }.sorted()
+    }
+
+    /// The text of the line now at `index` becomes `text`.
+    mutating func replaceLine(at index: Int, with text: String) {
+        let o = order[index]
+        let start = starts[o], end = (o + 1 < starts.count ? starts[o + 1] : bytes.count) - 1
+        var text = text
+        let new = text.withUTF8 { Array($0) }
+        bytes.replaceSubrange(start..<end, with: new)
+        let shift = new.count - (end - start)
+        for k in (o + 1)..<starts.count { starts[k] += shift }
+    }
+
+    /// Joined indexes of the lines holding `needle`, ascending. memchr finds the needle's
+    /// rarest byte (UTF-8 of CJK text repeats a few lead bytes everywhere), memcmp checks the
+    /// rest. A needle never holds a newline, so a match never spans two lines.
+    private func joinedLines(containing needle: [UInt8]) -> [Int] {
         let m = needle.count
-        guard m > 0 else { return Array(starts.indices) }
-        var shift = [Int](repeating: m, count: 256)
-        for i in 0..<(m - 1) { shift[Int(needle[i])] = m - 1 - i }
+        let k = needle.indices.min { frequency[Int(needle[$0])] < frequency[Int(needle[$1])] }!
         var hits: [Int] = []
-        var pos = 0
-        while pos + m <= bytes.count {
-            let c = bytes[pos + m - 1]
-            if c == needle[m - 1], bytes[pos..<(pos + m - 1)].elementsEqual(needle[..<(m - 1)]) {
-                let line = lineIndex(at: pos)
-                hits.append(line)
-                pos = line + 1 < starts.count ? starts[line + 1] : bytes.count   // one hit per line
-                continue
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { nd in
+                guard let base = hay.baseAddress, let pattern = nd.baseAddress else { return }
+                var from = k   // the rare byte at offset p means a match starting at p - k
+                while from < hay.count, let found = memchr(base + from, Int32(needle[k]), hay.count - from) {
+                    let p = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    let start = p - k
+                    guard start + m <= hay.count, memcmp(base + start, pattern, m) == 0 else {
+                        from = p + 1
+                        continue
+                    }
+                    let line = lineIndex(at: start)
+                    hits.append(line)
+                    from = (line + 1 < starts.count ? starts[line + 1] : hay.count) + k   // one hit per line
+                }
             }
-            pos += shift[Int(c)]
         }
         return hits
     }
 
-    /// The line holding byte offset `pos`: the last start at or before it.
+    /// The joined line holding byte offset `pos`: the last start at or before it.
     private func lineIndex(at pos: Int) -> Int {
         var lo = 0, hi = starts.count - 1
         while lo < hi {
