@@ -199,7 +199,7 @@ enum Cleanup {
         let rest = t.dropFirst().drop { $0 == " " }
         guard let (n, afterN) = TextRules.leadingInt(rest) else { return nil }
         let afterSpace = afterN.drop { $0 == " " }
-        guard afterSpace.hasPrefix("部分") else { return nil }
+        guard afterSpace.utf8HasPrefix("部分") else { return nil }
         var title = afterSpace.dropFirst(2).trimmingSpaces()
         // Drop the trailing page number.
         while let last = title.last, last.isASCII, last.isNumber { title = title.dropLast() }
@@ -217,12 +217,15 @@ enum Cleanup {
     }
 
     static func stripPageNumber(_ t: String) -> String? {
-        guard let lastScalar = t.unicodeScalars.last, lastScalar.value >= 0x30, lastScalar.value <= 0x39 else { return nil }
-        var s = Substring(t)
+        var u = t.unicodeScalars[...]
         var digits = 0
-        while let last = s.last, last.isASCII, last.isNumber { s = s.dropLast(); digits += 1 }
+        while let last = u.last, ("0"..."9").contains(last) {
+            u.removeLast()
+            digits += 1
+        }
+        let s = Substring(u)
         guard (1...3).contains(digits), TextRules.containsCJK(s), !TextRules.hasProsePunctuation(s),
-              let before = s.last, TextRules.isCJK(before) || before == " " || TextRules.isCloser(before)
+              let before = u.last, TextRules.isCJK(before) || before == " " || TextRules.isCloser(before)
         else { return nil }
         if sidebarLabel(t) != nil || FigureRules.caption(t) != nil { return nil }
         let p = TextRules.collapse(s)
@@ -343,11 +346,11 @@ enum Cleanup {
         let b = a.dropFirst().drop { $0 == " " }
         guard let (month, c) = TextRules.leadingInt(b), (1...12).contains(month) else { return nil }
         let d = c.drop { $0 == " " }
-        guard d.hasPrefix("月") else { return nil }
+        guard d.utf8HasPrefix("月") else { return nil }
         let e = d.dropFirst().drop { $0 == " " }
         guard let (day, f) = TextRules.leadingInt(e), (1...31).contains(day) else { return nil }
         let g = f.drop { $0 == " " }
-        guard g.hasPrefix("日") else { return nil }
+        guard g.utf8HasPrefix("日") else { return nil }
         return (seq, month, day, TextRules.collapse(g.dropFirst()))
     }
 

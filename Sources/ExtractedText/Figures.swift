@@ -44,15 +44,15 @@ enum FigureRules {
     }
 
     static func sourceText(_ text: String) -> String? {
-        for prefix in ["资料来源：", "资料来源:", "数据来源：", "来源："] where text.hasPrefix(prefix) {
-            return TextRules.collapse(text.dropFirst(prefix.count))
+        for prefix in ["资料来源：", "资料来源:", "数据来源：", "来源："] as [StaticString] where text.utf8HasPrefix(prefix) {
+            return TextRules.collapse(Substring(text.utf8.dropFirst(prefix.utf8CodeUnitCount)))
         }
         return nil
     }
 
     static func noteText(_ text: String) -> String? {
-        for prefix in ["注：", "注:"] where text.hasPrefix(prefix) {
-            return TextRules.collapse(text.dropFirst(prefix.count))
+        for prefix in ["注：", "注:"] as [StaticString] where text.utf8HasPrefix(prefix) {
+            return TextRules.collapse(Substring(text.utf8.dropFirst(prefix.utf8CodeUnitCount)))
         }
         return nil
     }

@@ -62,8 +62,9 @@ enum Lines {
                     previousBlank = true
                     continue
                 }
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                out.append(SourceLine(number: number, text: line, indent: indent, frameStart: !previousBlank || indent > 0))
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                out.append(SourceLine(number: number, text: String(decoding: line, as: UTF8.self), indent: indent,
+                                      width: TextRules.width(utf8: line), frameStart: !previousBlank || indent > 0))
                 previousBlank = false
             }
         }

@@ -66,21 +66,26 @@ enum Reflow {
     static func prefersSpacedLatin(_ lines: [SourceLine]) -> Bool {
         var spaced = 0, tight = 0
         let word = TextRules.isASCIIWord, cjk: (Unicode.Scalar) -> Bool = TextRules.isCJK
-        for l in lines {
-            // Each scalar `b` with the one before (`a`) and after (`c`).
-            var it = l.text.unicodeScalars.makeIterator()
-            guard var a = it.next() else { continue }
-            var next = it.next()
-            while let b = next {
-                next = it.next()
-                if (word(a) && cjk(b)) || (cjk(a) && word(b)) {
-                    tight += 1
-                } else if b == " ", let c = next {
-                    if (word(a) && cjk(c)) || (cjk(a) && word(c)) {
-                        spaced += 1
-                    }
+        // Each pair of neighbouring scalars `a` `b`, with the scalar after them (`c`) if any.
+        func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar?) {
+            if (word(a) && cjk(b)) || (cjk(a) && word(b)) {
+                tight += 1
+            } else if b == " ", let c {
+                if (word(a) && cjk(c)) || (cjk(a) && word(c)) {
+                    spaced += 1
                 }
-                a = b
+            }
+        }
+        for l in lines {
+            var text = l.text
+            text.withUTF8 { bytes in
+                var a: Unicode.Scalar?, b: Unicode.Scalar?
+                ScalarText.forEachScalar(in: bytes) { c in
+                    if let a, let b { pair(a, b, c) }
+                    a = b
+                    b = c
+                }
+                if let a, let b { pair(a, b, nil) }
             }
         }
         return spaced > tight
@@ -139,8 +144,15 @@ enum Reflow {
         window.reserveCapacity(13)
         return widths.indices.map { i in
             window.removeAll(keepingCapacity: true)
-            window += widths[max(0, i - 6)...min(widths.count - 1, i + 6)]
-            window.sort()
+            for w in widths[max(0, i - 6)...min(widths.count - 1, i + 6)] {   // insertion sort: 13 values
+                var j = window.count
+                window.append(w)
+                while j > 0, window[j - 1] > w {
+                    window[j] = window[j - 1]
+                    j -= 1
+                }
+                window[j] = w
+            }
             return window[(window.count - 1) * 3 / 4]
         }
     }

@@ -8,9 +8,18 @@ enum TextRules {
         var w = 0.0
         // Spaces in this kind of text are thin (`2020 年`): a quarter em matches the measured
         // line lengths of full lines with and without Latin text.
-        for u in s.unicodeScalars { w += isWide(u) ? 1.0 : (u == " " ? 0.25 : 0.5) }
+        for u in s.unicodeScalars { w += scalarWidth(u) }
         return w
     }
+
+    /// `width` of a line's UTF-8 bytes.
+    static func width(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        var w = 0.0
+        ScalarText.forEachScalar(in: bytes) { w += scalarWidth($0) }
+        return w
+    }
+
+    static func scalarWidth(_ u: Unicode.Scalar) -> Double { isWide(u) ? 1.0 : (u == " " ? 0.25 : 0.5) }
 
     static func isWide(_ u: Unicode.Scalar) -> Bool {
         switch u.value {

@@ -79,6 +79,32 @@ public enum ScalarText {
         return s.withUTF8 { buf in buf.baseAddress.map { memchr($0, Int32(byte), buf.count) != nil } ?? false }
     }
 
+    /// Calls `body` with each scalar of valid UTF-8 (a String's), decoding by lead byte.
+    @inlinable
+    public static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Void) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(bytes[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                i += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                v |= UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            body(Unicode.Scalar(v).unsafelyUnwrapped)
+        }
+    }
+
     /// The scalars of `s`, decoded from its UTF-8 in one pass (`Array(s.unicodeScalars)` walks
     /// the text twice, once to count).
     public static func scalars(_ s: String) -> [Unicode.Scalar] {
@@ -86,28 +112,7 @@ public enum ScalarText {
         return s.withUTF8 { bytes in
             var out: [Unicode.Scalar] = []
             out.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            // A String's UTF-8 is valid, so lead bytes tell each scalar's length.
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                var v: UInt32
-                if b0 < 0x80 {
-                    v = b0
-                    i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                    v |= UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
-            }
+            forEachScalar(in: bytes) { out.append($0) }
             return out
         }
     }
