@@ -1,16 +1,30 @@
 import SiteModel
 /// One paragraph after the name scan: where it stands and which names it holds.
-struct ScannedBlock: Sendable {
-    var document: Document
-    var documentIndex: Int
-    var section: Section
+/// A class: the readers pass blocks around by the hundred, and a struct holding the whole
+/// document, section and block would copy (retain) all their fields every time.
+final class ScannedBlock: Sendable {
+    let document: Document
+    let documentIndex: Int
+    let section: Section
     /// Ordinal of the section among same-kind siblings at each level (`[2, 13]` for the 13th item
     /// of the 2nd category); the basis of instrument ids.
-    var path: [Int]
-    var blockIndex: Int
-    var block: Block
-    var text: [Unicode.Scalar]
-    var matches: [NameMatch]
+    let path: [Int]
+    let blockIndex: Int
+    let block: Block
+    let text: [Unicode.Scalar]
+    let matches: [NameMatch]
+
+    init(document: Document, documentIndex: Int, section: Section, path: [Int], blockIndex: Int, block: Block,
+         text: [Unicode.Scalar], matches: [NameMatch]) {
+        self.document = document
+        self.documentIndex = documentIndex
+        self.section = section
+        self.path = path
+        self.blockIndex = blockIndex
+        self.block = block
+        self.text = text
+        self.matches = matches
+    }
 
     func mention(at start: Int, length: Int) -> Mention {
         Mention(document: document.id, section: section.id, block: block.id,

@@ -174,7 +174,7 @@ enum Instruments {
         }
         for p in merged {
             var s = spans.slice(p)
-            if s.hasSuffix("等") { s.removeLast() }
+            if s.utf8HasSuffix("等") { s.removeLast() }
             if !s.isEmpty, !a.parties.contains(s) { a.parties.append(s) }
         }
         addCountries(in: phrase, to: &a, block: block)
