@@ -87,7 +87,7 @@ enum NamedDocuments {
                 }
                 // A later title that is the tail of an earlier one (《规定》 after 《…管理规定》,
                 // 《安曼宣言》 after 《…部长级会议安曼宣言》) is a short reference to it.
-                let length = ScalarText.scalarCount(key)
+                let length = key.count
                 if entries[key] == nil,
                    let full = fullTitles.last(where: { $0.length > length && ScalarText.hasSuffix($0.bare, key) }) {
                     entries[full.key]?.agreement.mentions.append(mention)
@@ -101,7 +101,7 @@ enum NamedDocuments {
                 }
                 lastFull = key
                 let bare = withoutTrailingParentheses(key)
-                fullTitles.append((key, bare, ScalarText.scalarCount(bare)))
+                fullTitles.append((key, bare, bare.count))
                 if entries[key] != nil {
                     entries[key]?.agreement.mentions.append(mention)
                 } else {

@@ -223,9 +223,26 @@ enum Cleanup {
             u.removeLast()
             digits += 1
         }
+        // A mark before the digits belongs to the character it follows, a prepended mark takes
+        // the first digit: decide by Characters then.
+        if digits > 0, let before = u.last, ScalarText.mayJoinPrevious(before) || ScalarText.mayJoinNext(before) {
+            return stripPageNumberByCharacters(t)
+        }
         let s = Substring(u)
         guard (1...3).contains(digits), TextRules.containsCJK(s), !TextRules.hasProsePunctuation(s),
               let before = u.last, TextRules.isCJK(before) || before == " " || TextRules.isCloser(before)
+        else { return nil }
+        if sidebarLabel(t) != nil || FigureRules.caption(t) != nil { return nil }
+        let p = TextRules.collapse(s)
+        return p.isEmpty ? nil : p
+    }
+
+    private static func stripPageNumberByCharacters(_ t: String) -> String? {
+        var s = Substring(t)
+        var digits = 0
+        while let last = s.last, last.isASCII, last.isNumber { s = s.dropLast(); digits += 1 }
+        guard (1...3).contains(digits), TextRules.containsCJK(s), !TextRules.hasProsePunctuation(s),
+              let before = s.last, TextRules.isCJK(before) || before == " " || TextRules.isCloser(before)
         else { return nil }
         if sidebarLabel(t) != nil || FigureRules.caption(t) != nil { return nil }
         let p = TextRules.collapse(s)
@@ -336,7 +353,9 @@ enum Cleanup {
         if equals("致谢") || equals("后记") { return .acknowledgements }
         if equals("编写单位") || equals("编写组") { return .contributors }
         if equals("附件：") || equals("附件:") || equals("附件") || equals("附录") { return .appendixMarker }
-        if c.reversed().starts(with: bytes("大事记").reversed()) { return .chronicle }
+        if c.reversed().starts(with: bytes("大事记").reversed()), String(decoding: c, as: UTF8.self).hasSuffix("大事记") {
+            return .chronicle
+        }
         return nil
     }
 

@@ -34,21 +34,17 @@ enum Reflow {
         if lines.count == 1 { return (out, []) }
         var starts: [JoinedLineStart] = []
         var scalars = ScalarText.scalarCount(out)
-        var last = out.unicodeScalars.last   // of the text joined so far
         let spaced = prefersSpacedLatin(lines)
         for l in lines.dropFirst() {
             let b = l.text
-            defer {
-                scalars += ScalarText.scalarCount(b)
-                if let z = b.unicodeScalars.last { last = z }
-            }
-            guard let a = last, let f = b.unicodeScalars.first else {
+            defer { scalars += ScalarText.scalarCount(b) }
+            guard let a = out.last, let f = b.first else {
                 starts.append(JoinedLineStart(offset: scalars, line: l.number))
                 out += b
                 continue
             }
-            let aw = TextRules.isASCIIWord(a) || a == "%"
-            let bw = TextRules.isASCIIWord(f)
+            let aw = TextRules.isASCIIWordChar(a) || a == "%"
+            let bw = TextRules.isASCIIWordChar(f)
             if aw && bw {
                 out += " "
                 scalars += 1

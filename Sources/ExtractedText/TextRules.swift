@@ -50,6 +50,10 @@ enum TextRules {
         }
     }
 
+    static func isASCIIWordChar(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+
     /// Closing marks that may follow a sentence end (`。”`, `。）`).
     static func isCloser(_ u: Unicode.Scalar) -> Bool {
         switch u {
@@ -163,7 +167,7 @@ enum TextRules {
 
     /// `（一）标题` → (1, "标题"): the numbering style of sections.
     static func sectionNumbering(_ s: String) -> (Int, String)? {
-        guard s.utf8.first == UInt8(ascii: "(") || s.utf8HasPrefix("（") else { return nil }
+        guard s.utf8HasPrefix("（") || s.utf8HasPrefix("(") else { return nil }
         guard let close = s.prefix(5).firstIndex(where: { $0 == "）" || $0 == ")" }) else { return nil }
         let inner = s[s.index(after: s.startIndex)..<close]
         guard let n = chineseNumber(inner) else { return nil }
@@ -182,6 +186,12 @@ enum TextRules {
             i = utf8.index(after: i)
         }
         guard digits > 0 else { return nil }
+        // A mark on the last digit makes it another character: count Characters then.
+        if let next = s[i...].unicodeScalars.first, ScalarText.mayJoinPrevious(next) {
+            let characters = s.prefix { $0.isASCII && $0.isNumber }
+            guard !characters.isEmpty, characters.count <= 6, let n = Int(characters) else { return nil }
+            return (n, s[characters.endIndex...])
+        }
         return (n, s[i...])
     }
 

@@ -7,10 +7,30 @@ import Darwin
 /// Cheap text tests for the readers' per-line and per-paragraph rules.
 ///
 /// Character APIs (`hasPrefix`, `first`, `isWhitespace`, `count`, `==`) pay for grapheme
-/// breaking and canonical equivalence. The seeds are NFC with one scalar per character, and the
-/// literals tested here have no other canonical form, so comparing UTF-8 bytes or scalars gives
-/// the same answers for a fraction of the cost.
+/// breaking and canonical equivalence. In NFC text whose characters are single scalars (the
+/// seeds) scalars and bytes give the same answers for a fraction of the cost; where a
+/// combining mark could make a difference, these helpers check with Characters.
 public enum ScalarText {
+    /// Could `u` belong to the character before it (a combining mark, joiner, variation
+    /// selector…)? False for the scripts of the seeds; true for anything not known to start
+    /// a character of its own.
+    @inlinable
+    public static func mayJoinPrevious(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2E80...0x3029, 0x3030...0x3096, 0x30A0...0x30FF,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Could `u` take the next scalar into its character (a prepended concatenation mark)?
+    @inlinable
+    public static func mayJoinNext(_ u: Unicode.Scalar) -> Bool {
+        (0x0600...0x0DFF).contains(u.value) || (0x11000...0x11FFF).contains(u.value)
+    }
+
     /// Unicode White_Space, the set `Character.isWhitespace` and `properties.isWhitespace` test,
     /// without the property-table lookup.
     @inlinable
@@ -50,7 +70,13 @@ public enum ScalarText {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
+        var previous: Unicode.Scalar?
         for u in s.unicodeScalars {
+            // A whitespace scalar sharing a Character with its neighbour: decide by Characters.
+            if let p = previous, isWhitespace(p) ? mayJoinPrevious(u) : (isWhitespace(u) && mayJoinNext(p)) {
+                return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            previous = u
             if isWhitespace(u) {
                 pendingSpace = !out.isEmpty
             } else {
@@ -117,12 +143,13 @@ public enum ScalarText {
         }
     }
 
-    /// `s.hasSuffix(suffix)` over UTF-8 bytes.
+    /// `s.hasSuffix(suffix)`, bytes first (see `utf8HasPrefix`).
     public static func hasSuffix(_ s: String, _ suffix: String) -> Bool {
         var s = s, suffix = suffix
-        return s.withUTF8 { a in
+        let bytesMatch = s.withUTF8 { a in
             suffix.withUTF8 { b in a.count >= b.count && a[(a.count - b.count)...].elementsEqual(b) }
         }
+        return bytesMatch && s.hasSuffix(suffix)
     }
 
     /// A String from scalars, built as UTF-8 (appending to a `UnicodeScalarView` is slow).
@@ -136,22 +163,23 @@ public enum ScalarText {
 }
 
 extension StringProtocol {
-    /// `hasPrefix` over UTF-8 bytes (see `ScalarText`).
+    /// `hasPrefix(prefix)`: most strings fail on the bytes; only when they match does the
+    /// Character test run (a combining mark after the prefix makes it false).
     @inlinable
     public func utf8HasPrefix(_ prefix: StaticString) -> Bool {
         let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
         var it = utf8.makeIterator()
         for b in p where it.next() != b { return false }
-        return true
+        return hasPrefix(prefix.description)
     }
 
-    /// `hasSuffix` over UTF-8 bytes (see `ScalarText`).
+    /// `hasSuffix(suffix)`, bytes first (see `utf8HasPrefix`).
     @inlinable
     public func utf8HasSuffix(_ suffix: StaticString) -> Bool {
         let p = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
         var it = utf8.reversed().makeIterator()
         for b in p.reversed() where it.next() != b { return false }
-        return true
+        return hasSuffix(suffix.description)
     }
 
     /// `==` with a literal over UTF-8 bytes (see `ScalarText`).
