@@ -110,10 +110,12 @@ public enum SeedKind: Equatable, Sendable {
         var nonBlank = 0, followedByBlank = 0, short = 0
         for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {
             nonBlank += 1
-            if lines[i].prefix(61).count <= 60 { short += 1 }   // count stops at 61
+            // At most 60 characters; scalar and byte counts bound the Character count cheaply.
+            let line = lines[i]
+            if line.utf8.count <= 60 || line.unicodeScalars.count <= 60 || line.prefix(61).count <= 60 { short += 1 }
             if i + 1 < lines.endIndex, lines[i + 1].allSatisfy(\.isWhitespace) { followedByBlank += 1 }
         }
-        let markdownMarks = lines.filter { $0.hasPrefix("#") || $0.hasPrefix("**") || $0.hasPrefix("- ") }.count
+        let markdownMarks = lines.filter { $0.utf8HasPrefix("#") || $0.utf8HasPrefix("**") || $0.utf8HasPrefix("- ") }.count
         if nonBlank >= 20, followedByBlank * 10 >= nonBlank * 7, short * 10 >= nonBlank * 9,
            markdownMarks * 20 < nonBlank {
             return .extractedText
