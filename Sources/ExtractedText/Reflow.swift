@@ -43,7 +43,7 @@ enum Reflow {
                 out += b
                 continue
             }
-            let aw = TextRules.isASCIIWordChar(a) || a == "%"
+            let aw = TextRules.isASCIIWordChar(a) || a.asciiValue == UInt8(ascii: "%")
             let bw = TextRules.isASCIIWordChar(f)
             if aw && bw {
                 out += " "
@@ -61,25 +61,38 @@ enum Reflow {
     /// Does the text write `2020 年` rather than `2020年`?
     static func prefersSpacedLatin(_ lines: [SourceLine]) -> Bool {
         var spaced = 0, tight = 0
-        let word = TextRules.isASCIIWord, cjk: (Unicode.Scalar) -> Bool = TextRules.isCJK
-        // Each pair of neighbouring scalars `a` `b`, with the scalar after them (`c`) if any.
-        func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar?) {
-            if (word(a) && cjk(b)) || (cjk(a) && word(b)) {
-                tight += 1
-            } else if b == " ", let c {
-                if (word(a) && cjk(c)) || (cjk(a) && word(c)) {
-                    spaced += 1
-                }
-            }
-        }
+        // Scalar classes read off the UTF-8 lead bytes (ASCII letters and digits, `TextRules.isCJK`
+        // ideographs: U+3400–9FFF, U+F900–FAFF), without decoding.
+        let other: UInt8 = 0, word: UInt8 = 1, cjk: UInt8 = 2, space: UInt8 = 3
+        func mixed(_ a: UInt8, _ b: UInt8) -> Bool { (a == word && b == cjk) || (a == cjk && b == word) }
         for l in lines {
             var text = l.text
             text.withUTF8 { bytes in
-                var a: Unicode.Scalar?, b: Unicode.Scalar?
-                ScalarText.forEachScalar(in: bytes) { c in
+                // Each pair of neighbouring scalars `a` `b`, with the class of the scalar after them.
+                var a: UInt8?, b: UInt8?
+                func pair(_ a: UInt8, _ b: UInt8, _ c: UInt8?) {
+                    if mixed(a, b) {
+                        tight += 1
+                    } else if b == space, let c, mixed(a, c) {
+                        spaced += 1
+                    }
+                }
+                var i = 0
+                while i < bytes.count {
+                    let b0 = bytes[i]
+                    let c: UInt8
+                    switch b0 {
+                    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: c = word
+                    case 0x20: c = space
+                    case 0xE4...0xE9: c = cjk
+                    case 0xE3: c = bytes[i + 1] >= 0x90 ? cjk : other
+                    case 0xEF: c = (0xA4...0xAB).contains(bytes[i + 1]) ? cjk : other
+                    default: c = other
+                    }
                     if let a, let b { pair(a, b, c) }
                     a = b
                     b = c
+                    i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
                 }
                 if let a, let b { pair(a, b, nil) }
             }

@@ -51,7 +51,9 @@ enum TextRules {
     }
 
     static func isASCIIWordChar(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber)
+        // `c.isASCII && (c.isLetter || c.isNumber)`; "\r\n" has the ASCII value of "\n".
+        guard let v = c.asciiValue else { return false }
+        return isASCIIWord(Unicode.Scalar(v))
     }
 
     /// Closing marks that may follow a sentence end (`。”`, `。）`).
