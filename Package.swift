@@ -42,7 +42,7 @@ let package = Package(
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "EntityExtractionTests", dependencies: ["EntityExtraction", "SeedIngest", "SiteModel"]),
-        .testTarget(name: "ExtractedTextTests", dependencies: ["ExtractedText", "SiteModel"]),
+        .testTarget(name: "ExtractedTextTests", dependencies: ["ExtractedText", "SiteModel"], exclude: ["Fixtures"]),
         .testTarget(name: "SeedIngestTests", dependencies: ["SeedIngest", "SiteModel"]),
         .testTarget(name: "SiteLinkTests", dependencies: ["SiteLink", "SiteModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "SiteLink", "SiteModel", "Templating"]),

@@ -27,6 +27,8 @@ struct Router {
     private var sidebar: Node?
     private var awaitingTitle: Node?
     private var pending: Node?
+    /// Set while a line is routed into a reopened continued sidebar.
+    private var reopening = false
     private var lastSidebar: Node?
     private var continuationStart = false
     private var sidebarCount = 0
@@ -416,9 +418,13 @@ struct Router {
 
         let structured = container.kind == .part || container.idBase == "front"
 
-        if structured, let p = pending, narrow, !mainOpen || Cleanup.isTitleShaped(l.text) {
+        // Reopen the sidebar continued from the previous page — once: if the reopened sidebar
+        // closes again at this very line, the line is main text (no endless reopening).
+        if structured, !reopening, let p = pending, narrow, !mainOpen || Cleanup.isTitleShaped(l.text) {
             sidebar = p
             continuationStart = true
+            reopening = true
+            defer { reopening = false }
             return text(k)
         }
 
