@@ -12,9 +12,10 @@ RELEASE = -c release --static-swift-stdlib --product silkpress
 deps:
 	@bash Tests/Scripts/install-deps.sh libcmark-dev zlib1g-dev pkg-config
 
-# Browser tests (headless Chromium from file://) and the tools that check SVG and PDF output.
+# Browser tests (headless Chromium from file://), the two fonts briefs print in, and the tools that
+# check SVG and PDF output.
 test-deps: deps
-	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-wqy-zenhei poppler-utils libxml2-utils unzip
+	@bash Tests/Scripts/install-deps.sh chromium fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core poppler-utils libxml2-utils unzip
 
 site: deps
 	$(SWIFT) build $(RELEASE)

@@ -26,7 +26,7 @@ public enum BriefPrinter {
 
     public static let missingChromium = Diagnostic.error(
         "chromium", "headless Chromium is needed to print PDFs and was not found",
-        hint: "install it with: sudo apt-get install chromium fonts-wqy-zenhei (or set CHROMIUM=/path/to/chromium)")
+        hint: "install it with: sudo apt-get install chromium fonts-droid-fallback fonts-dejavu-core (or set CHROMIUM=/path/to/chromium)")
 
     /// Prints every job; returns one diagnostic per job that failed (none when all printed).
     public static func print(_ jobs: [Job], chromium: String?, parallel: Int = ProcessInfo.processInfo.activeProcessorCount)

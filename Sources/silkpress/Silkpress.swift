@@ -143,7 +143,7 @@ struct PrintBriefs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefs",
         abstract: "Print the built site's country briefs to PDF (A4) with headless Chromium.",
-        discussion: "Writes <site>/briefs/<iso2>.pdf and <site>/briefs/index.html listing them. Needs Debian's chromium and fonts-wqy-zenhei (the CJK font embedded in the PDFs).")
+        discussion: "Writes <site>/briefs/<iso2>.pdf and <site>/briefs/index.html listing them. Needs Debian's chromium, fonts-droid-fallback and fonts-dejavu-core (the fonts embedded in the PDFs).")
 
     @Option(help: ArgumentHelp("The built site.", valueName: "DIR"))
     var site = "Output"
