@@ -21,10 +21,18 @@ final class DevToolsPipe: @unchecked Sendable {
     private var reader: Thread?
     private var closed = false
     private let profile: String
+    private static let spawning = NSLock()
 
     init(chromium: String) throws {
+        // Browsers start one at a time, and our ends of each pipe close on exec: a browser that
+        // inherited another's pipe would hold it open, so that one would not exit when we close it
+        // (shutdown then waits 5 s and kills it).
+        Self.spawning.lock()
+        defer { Self.spawning.unlock() }
         var toFDs: [Int32] = [0, 0], fromFDs: [Int32] = [0, 0]
         guard pipe(&toFDs) == 0, pipe(&fromFDs) == 0 else { throw BriefError.launch("cannot create pipes") }
+        _ = fcntl(toFDs[1], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fromFDs[0], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
