@@ -46,7 +46,7 @@ final class DevToolsPipe: @unchecked Sendable {
         self.profile = profile
         let args = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--no-default-browser-check", "--disable-extensions", "--remote-debugging-pipe",
-                    // Several tabs print at once; none may be throttled as a background tab.
+                    // The printing tab is never throttled, whatever the headless window's state.
                     "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
                     "--disable-backgrounding-occluded-windows",
                     "--user-data-dir=" + profile, "about:blank"]
@@ -96,8 +96,15 @@ final class DevToolsPipe: @unchecked Sendable {
         return reply["result"] as? [String: Any] ?? [:]
     }
 
-    /// Waits until the page in `session` has fired its load event.
-    func waitForLoad(session: String, timeout: Double = 60) throws {
+    /// Loads `url` in the tab of `session` (its Page domain enabled) and waits for its load event.
+    func navigate(_ url: String, session: String, timeout: Double = 60) throws {
+        lock.lock()
+        loaded.remove(session)
+        lock.unlock()
+        let result = try send("Page.navigate", ["url": url], session: session)
+        if let error = result["errorText"] as? String, !error.isEmpty {
+            throw BriefError.protocolError("cannot open \(url): \(error)")
+        }
         lock.lock()
         if loaded.contains(session) { lock.unlock(); return }
         let semaphore = DispatchSemaphore(value: 0)

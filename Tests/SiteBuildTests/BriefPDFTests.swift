@@ -8,13 +8,14 @@ import XCTest
 final class BriefPDFTests: XCTestCase {
     nonisolated(unsafe) static var site: String?
 
-    /// One build and one print of two briefs (a country named often, one named once) for all tests.
+    /// One build and one print of two briefs (a country named often, one named once) for all tests,
+    /// by one worker: the first brief is loaded in its tab, the second swapped into the same page.
     func printedSite() throws -> String {
         if let site = Self.site { return site }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("briefs-\(UUID().uuidString)").path
         let report = SiteBuilder.build(BuildOptions(seeds: Repo.seeds, templateFolders: [Repo.templates], output: dir))
         XCTAssertTrue(report.succeeded)
-        let (written, problems) = try Briefs.print(site: dir, selected: ["PK", "NU"], chromium: BriefPrinter.findChromium())
+        let (written, problems) = try Briefs.print(site: dir, selected: ["PK", "NU"], chromium: BriefPrinter.findChromium(), parallel: 1)
         XCTAssertEqual(problems.map(\.description), [])
         XCTAssertEqual(written.map { ($0 as NSString).lastPathComponent }, ["nu.pdf", "pk.pdf"])
         Self.site = dir
@@ -45,10 +46,9 @@ final class BriefPDFTests: XCTestCase {
         XCTAssertTrue(text.contains("关于中巴经济走廊能源项目清单调整的协议"), "agreement title")
         XCTAssertTrue(text.contains("巴基斯坦规划发展和改革部签署"), "a quoted item")
         XCTAssertTrue(text.contains("原文第 51 行"), "its citation")
-        let info = try poppler("pdfinfo", [pdf])
-        let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
-        XCTAssertTrue((3...30).contains(pages), "\(pages) pages")
-        XCTAssertTrue(info.contains("A4"), info)
+        let count = try pages(pdf)
+        XCTAssertTrue((3...30).contains(count), "\(count) pages")
+        XCTAssertTrue(try poppler("pdfinfo", [pdf]).contains("A4"))
     }
 
     func test_a_country_named_once_gets_a_short_brief() throws {
@@ -66,6 +66,48 @@ final class BriefPDFTests: XCTestCase {
         // No Type 3 fonts: glyphs drawn as outlines mean a CFF font (Noto CJK) or synthetic bold
         // crept into print, which costs a lot of printing time and bytes.
         XCTAssertFalse(fonts.contains("Type 3"), fonts)
+    }
+
+    func pages(_ pdf: String) throws -> Int {
+        let info = try poppler("pdfinfo", [pdf])
+        return Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+    }
+
+    func pageText(_ pdf: String, _ page: Int) throws -> String {
+        try poppler("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf, "-"])
+    }
+
+    func test_every_brief_numbers_its_own_pages_from_1_under_its_running_head() throws {
+        for (code, head) in [("pk", "巴基斯坦 Pakistan · 国别简报"), ("nu", "纽埃 Niue · 国别简报")] {
+            let pdf = try printedSite() + "/briefs/\(code).pdf"
+            let count = try pages(pdf)
+            let first = try pageText(pdf, 1), last = try pageText(pdf, count)
+            func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }  // pdftotext spaces "1 / 2" or "1/2"
+            XCTAssertTrue(squeezed(first).contains("1/\(count)"), first)
+            XCTAssertTrue(squeezed(last).contains("\(count)/\(count)"), last)
+            XCTAssertTrue(squeezed(first + last).components(separatedBy: squeezed(head)).count == 3, first + last)
+        }
+    }
+
+    /// A worker loads its first brief and swaps each next one into the same page; a brief printed
+    /// alone (its own page load) must come out the same, byte for byte but for the creation time.
+    /// (In a copy of the site: the PDFs' links hold the pages' absolute file URLs.)
+    func test_a_brief_swapped_into_a_loaded_page_prints_as_if_loaded_alone() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("briefs-swap-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: try printedSite(), toPath: site)
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        func undated(_ code: String) throws -> String {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site + "/briefs/\(code).pdf"))
+            return (String(data: data, encoding: .isoLatin1) ?? "")
+                .replacingOccurrences(of: #"/(CreationDate|ModDate) \(D:[^)]*\)"#, with: "", options: .regularExpression)
+        }
+        let chromium = BriefPrinter.findChromium()
+        XCTAssertEqual(try Briefs.print(site: site, selected: ["PK", "NU"], chromium: chromium, parallel: 1).problems.count, 0)
+        let together = try ["pk", "nu"].map(undated)
+        for code in ["PK", "NU"] {
+            XCTAssertEqual(try Briefs.print(site: site, selected: [code], chromium: chromium).problems.count, 0)
+        }
+        XCTAssertTrue(together == (try ["pk", "nu"].map(undated)), "the briefs printed one after the other differ from those printed alone")
     }
 
     func test_the_first_page_renders_and_is_not_blank() throws {
