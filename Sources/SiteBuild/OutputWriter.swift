@@ -120,20 +120,33 @@ public struct OutputWriter: Sendable {
     /// Removes every file and folder under the output that the new site does not have
     /// (pages of a seed that was removed, temporary files of an interrupted build).
     func removeStale(keeping files: Set<String>, folders: Set<String>) {
-        guard let existing = FileManager.default.subpaths(atPath: output) else { return }
-        var removed: [String] = []  // folders already removed whole
-        for path in existing.sorted() where !files.contains(path) && !folders.contains(path) {
-            if removed.contains(where: { path.hasPrefix($0 + "/") }) { continue }
-            let full = output + "/" + path
-            var st = stat()
-            guard lstat(full, &st) == 0 else { continue }
-            if (st.st_mode & S_IFMT) == S_IFDIR {
-                try? FileManager.default.removeItem(atPath: full)
-                removed.append(path)
-            } else {
-                unlink(full)
+        // A walk with readdir that enters only the folders the new site keeps (FileManager's
+        // `subpaths` stats every entry and cost more than the rest of the commit).
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? output : output + "/" + relative
+            guard let dir = opendir(path) else { return }
+            var entries: [(name: String, isDir: Bool)] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+                if name == "." || name == ".." { continue }
+                var isDir = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {  // some file systems do not say
+                    var st = stat()
+                    isDir = lstat(path + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                }
+                entries.append((name, isDir))
+            }
+            closedir(dir)
+            for (name, isDir) in entries {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if isDir {
+                    if folders.contains(child) { walk(child) } else { try? FileManager.default.removeItem(atPath: output + "/" + child) }
+                } else if !files.contains(child) {
+                    unlink(output + "/" + child)
+                }
             }
         }
+        walk("")
     }
 
     /// Does the file at `path` hold exactly `bytes`? (Size first, then content.)
