@@ -33,14 +33,28 @@ public struct BuildOptions: Sendable {
         self.buildDate = buildDate
     }
 
-    /// `SOURCE_DATE_EPOCH` (seconds) as a UTC date if set, else today's UTC date.
+    /// `SOURCE_DATE_EPOCH` (seconds) as a UTC date if set, else today's UTC date. Plain
+    /// arithmetic: Foundation's Calendar loads ICU's data, a few milliseconds of every build.
     public static func today() -> String {
-        let env = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
-        let date = env.map { Date(timeIntervalSince1970: $0) } ?? Date()
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        let seconds = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
+            ?? Date().timeIntervalSince1970
+        return utcDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`).
+    static func utcDate(daysSinceEpoch days: Int) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 }
 
