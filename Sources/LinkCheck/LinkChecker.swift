@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import SiteModel
 
 /// Checks every internal `href` and `src` of a site's HTML, and every `#fragment`, against the
@@ -209,6 +214,11 @@ enum HTMLScan {
             var i = 0
             let n = bytes.count
             while i < n {
+                // Outside a tag only the next "<" matters (most bytes are text): memchr finds it.
+                if !inTag {
+                    guard let lt = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) else { break }
+                    i = bytes.baseAddress!.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+                }
                 let b = bytes[i]
                 if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
                 // An attribute: whitespace, name, `="`, value, `"`.
