@@ -86,9 +86,5 @@ public struct HTMLBuffer {
         }
     }
 
-    public mutating func number(_ n: Int) { raw(String(n)) }
-
-    public mutating func append(_ other: HTMLBuffer) { bytes += other.bytes }
-
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

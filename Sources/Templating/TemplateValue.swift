@@ -31,10 +31,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 
 extension TemplateValue {
     public init(_ text: String) { self = .text(text) }
-    public init(_ text: Substring) { self = .text(String(text)) }
-    public init(_ flag: Bool) { self = .bool(flag) }
-    public init(_ number: Int) { self = .int(number) }
-    public init(_ object: [String: TemplateValue]) { self = .object(object) }
     public init(_ list: [[String: TemplateValue]]) { self = .list(list.map(TemplateValue.object)) }
     public init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
 }
