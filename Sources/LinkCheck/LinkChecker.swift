@@ -22,28 +22,39 @@ public struct LinkChecker: Sendable {
     public func check() -> [Diagnostic] {
         let html = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         // One scan per page (on all cores) collects its ids and its links.
-        let scans = html.parallelMap { page in
-            HTMLScan.attributes(named: ["id", "href", "src"], in: files[page] ?? [])
+        let scans = html.parallelMap { page -> PageScan in
+            let attributes = HTMLScan.attributes(named: ["id", "href", "src"], in: files[page] ?? [])
+            let ids = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
+            return PageScan(page: page, links: attributes.filter { $0.name != "id" }, ids: ids)
         }
         var collected: [String: Set<String>] = [:]
-        for (page, attributes) in zip(html, scans) {
-            collected[page] = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
-        }
+        for scan in scans { collected[scan.page] = scan.ids }
         let ids = collected
-        let pagesAndScans = Array(zip(html, scans).map { PageScan(page: $0, attributes: $1) })
-        // Pages in chunks, each chunk with its own memo of links that climb back to the site's
-        // root ("../../countries/index.html" from two folders down): those resolve the same
-        // from every page at that depth, and every page repeats the navigation.
-        let chunks = stride(from: 0, to: pagesAndScans.count, by: 32).map {
-            Array(pagesAndScans[$0..<min($0 + 32, pagesAndScans.count)])
+        // Work units of about the same number of links, so one page with thousands of links
+        // (a document's source view) does not leave the other cores idle.
+        var units: [WorkUnit] = []
+        for (p, scan) in scans.enumerated() {
+            var start = 0
+            while start < scan.links.count || (start == 0 && scan.links.isEmpty) {
+                let end = min(start + Self.unitSize, scan.links.count)
+                if let last = units.last, last.size + (end - start) <= Self.unitSize {
+                    units[units.count - 1].parts.append((p, start..<end))
+                } else {
+                    units.append(WorkUnit(parts: [(p, start..<end)]))
+                }
+                if end == scan.links.count { break }
+                start = end
+            }
         }
-        return chunks.parallelMap { chunk -> [Diagnostic] in
+        return units.parallelMap { unit -> [Diagnostic] in
             var out: [Diagnostic] = []
             var fromRoot: [Int: [String: String?]] = [:]  // depth → URL → problem
-            for scan in chunk {
+            for (p, range) in unit.parts {
+                let scan = scans[p]
                 let depth = scan.page.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
                 var checked: [String: String?] = [:]  // a page repeats its links (navigation, entities)
-                for ref in scan.attributes where ref.name != "id" {
+                var targets: [Substring: Target] = [:]  // a page links many anchors of one page
+                for ref in scan.links[range] {
                     let problem: String?
                     if let known = checked[ref.value] {
                         problem = known
@@ -51,12 +62,12 @@ public struct LinkChecker: Sendable {
                         if let known = fromRoot[depth]?[ref.value] {
                             problem = known
                         } else {
-                            problem = self.problem(with: ref.value, on: scan.page, ids: ids)
+                            problem = self.problem(with: ref.value, on: scan.page, ids: ids, targets: &targets)
                             fromRoot[depth, default: [:]][ref.value] = problem
                         }
                         checked[ref.value] = problem
                     } else {
-                        problem = self.problem(with: ref.value, on: scan.page, ids: ids)
+                        problem = self.problem(with: ref.value, on: scan.page, ids: ids, targets: &targets)
                         checked[ref.value] = problem
                     }
                     guard let problem else { continue }
@@ -68,6 +79,27 @@ public struct LinkChecker: Sendable {
             }
             return out
         }.flatMap { $0 }
+    }
+
+    /// Links per work unit of the resolving step.
+    static let unitSize = 512
+
+    private struct PageScan: Sendable {
+        var page: String
+        var links: [HTMLScan.Attribute]
+        var ids: Set<String>
+    }
+
+    /// Pages' link ranges resolved together, in page order.
+    private struct WorkUnit: Sendable {
+        var parts: [(page: Int, links: Range<Int>)]
+        var size: Int { parts.reduce(0) { $0 + $1.links.count } }
+    }
+
+    /// Where a link's path (before `#`) leads from one page: the site file, or why it is broken.
+    private enum Target {
+        case file(String)
+        case broken(String)
     }
 
     /// Whether `url` starts with exactly `depth` "../" and then names a path, never another
@@ -90,12 +122,8 @@ public struct LinkChecker: Sendable {
         } ?? false
     }
 
-    private struct PageScan: Sendable {
-        var page: String
-        var attributes: [HTMLScan.Attribute]
-    }
-
-    private func problem(with url: String, on page: String, ids: [String: Set<String>]) -> String? {
+    private func problem(with url: String, on page: String, ids: [String: Set<String>],
+                         targets: inout [Substring: Target]) -> String? {
         if url.isEmpty { return "empty link" }
         if url.first == "#" {  // the common case: an anchor on the same page
             let fragment = String(url.dropFirst())
@@ -105,18 +133,29 @@ public struct LinkChecker: Sendable {
         if Self.isExternal(url) { return nil }
         if url.hasPrefix("/") { return "absolute path; links must be relative so the site works from file://" }
         let (path, fragment) = Self.split(url)
-        var target = page
-        if !path.isEmpty {
-            if path.hasSuffix("/") { return "names a folder; link to its index.html so it works from file://" }
-            guard let resolved = Self.resolve(path, from: page) else { return "leads outside the site" }
-            target = resolved
+        let resolved = targets[path] ?? self.target(of: String(path), on: page)
+        targets[path] = resolved
+        let target: String
+        switch resolved {
+        case .file(let file): target = file
+        case .broken(let why): return why
         }
-        guard files[target] != nil else { return "no file \(target) in the site" }
         guard let fragment, !fragment.isEmpty else { return nil }
         if target.hasSuffix(".html"), ids[target]?.contains(Self.percentDecoded(fragment)) != true {
             return "no id=\"\(fragment)\" in \(target)"
         }
         return nil
+    }
+
+    /// The site file a link's path names from `page` (the page itself for an empty path).
+    private func target(of path: String, on page: String) -> Target {
+        var target = page
+        if !path.isEmpty {
+            if path.hasSuffix("/") { return .broken("names a folder; link to its index.html so it works from file://") }
+            guard let resolved = Self.resolve(path, from: page) else { return .broken("leads outside the site") }
+            target = resolved
+        }
+        return files[target] != nil ? .file(target) : .broken("no file \(target) in the site")
     }
 
     /// A URL with a scheme (`https:`, `mailto:`) or starting `//`. On bytes: it runs for every link.
@@ -136,7 +175,7 @@ public struct LinkChecker: Sendable {
     }
 
     /// `a/b.html?q#f` → (`a/b.html`, `f`).
-    static func split(_ url: String) -> (String, String?) {
+    static func split(_ url: String) -> (Substring, String?) {
         let u = url.utf8
         var fragment: String?
         var pathEnd = u.endIndex
@@ -145,7 +184,7 @@ public struct LinkChecker: Sendable {
             pathEnd = hash
         }
         if let query = u[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
-        return (String(url[..<pathEnd]), fragment)
+        return (url[..<pathEnd], fragment)
     }
 
     /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.

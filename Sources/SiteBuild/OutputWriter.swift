@@ -85,6 +85,7 @@ public struct OutputWriter: Sendable {
                 created.append(output)
             }
             var made: Set<String> = [output]
+            var scratch: [UInt8] = []
             for file in files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")] {
                 paths.insert(file.path)
                 var folder = file.path
@@ -104,7 +105,7 @@ public struct OutputWriter: Sendable {
                     }
                     bytes = [UInt8](data)
                 }
-                if Self.sameBytes(target, bytes) { continue }
+                if Self.sameBytes(target, bytes, scratch: &scratch) { continue }
                 let temp = String(target[...slash]) + Self.stagedPrefix + "\(getpid())-" + String(target[target.index(after: slash)...])
                 try writeFile(temp, bytes)
                 pending.append((temp, target))
@@ -149,21 +150,27 @@ public struct OutputWriter: Sendable {
         walk("")
     }
 
-    /// Does the file at `path` hold exactly `bytes`? (Size first, then content.)
-    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
-        let fd = open(path, O_RDONLY)
+    /// Does the file at `path` hold exactly `bytes`? (Size first, then content, read in chunks
+    /// into `scratch`, reused from file to file: a fresh buffer per file costs page faults.)
+    static func sameBytes(_ path: String, _ bytes: [UInt8], scratch: inout [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var buffer = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let n = buffer[offset...].withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { return false }
-            offset += n
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
+        if scratch.count < 1 << 16 { scratch = [UInt8](repeating: 0, count: 1 << 16) }
+        return bytes.withUnsafeBytes { expected in
+            scratch.withUnsafeMutableBytes { chunk in
+                var offset = 0
+                while offset < expected.count {
+                    let n = read(fd, chunk.baseAddress, min(chunk.count, expected.count - offset))
+                    guard n > 0, memcmp(chunk.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
+                    offset += n
+                }
+                // The file may have grown since fstat: then it is not the same.
+                return read(fd, chunk.baseAddress, 1) == 0
+            }
         }
-        return buffer == bytes
     }
 
     /// Refuses to replace a folder silkpress did not write (a mistyped `--output ~`), unless

@@ -178,8 +178,10 @@ public enum SiteBuilder {
         if !log.hasErrors, !report.files.isEmpty {
             let files = report.files
             let (broken, staged) = timed("links+stage", &report) {
-                concurrently({ LinkChecker(files: files.linkCheckContents, displayRoot: options.output).check() },
-                             { options.write ? Result { try OutputWriter(output: options.output).stage(files) } : nil })
+                // Staging on a thread of its own: the link check spreads over all cores (a
+                // `concurrentPerform` nested in another one would run on one).
+                let staging = Background { options.write ? Result { try OutputWriter(output: options.output).stage(files) } : nil }
+                return (LinkChecker(files: files.linkCheckContents, displayRoot: options.output).check(), staging.wait())
             }
             log.add(contentsOf: broken)
             switch staged {
@@ -203,16 +205,6 @@ public enum SiteBuilder {
 
     private static func diagnostics(_ error: Error, output: String) -> [Diagnostic] {
         (error as? BuildFailure)?.diagnostics ?? [.error(output, "cannot write the output: \(error)")]
-    }
-
-    /// Runs two pieces of work at the same time and returns both results.
-    private static func concurrently<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-        nonisolated(unsafe) var resultA: A?
-        nonisolated(unsafe) var resultB: B?
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { resultA = a() } else { resultB = b() }  // each slot written by one iteration
-        }
-        return (resultA!, resultB!)
     }
 
     private static func timed<T>(_ stage: String, _ report: inout BuildReport, _ body: () -> T) -> T {

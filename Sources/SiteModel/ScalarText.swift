@@ -98,6 +98,13 @@ public enum ScalarText {
         }
     }
 
+    /// `s` itself when it has at most `limit` characters, else its first `limit - 2` and "…".
+    /// Walks at most `limit` characters: `count` would segment the whole of a long text.
+    public static func clipped(_ s: String, to limit: Int) -> String {
+        guard s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex).map({ $0 < s.endIndex }) == true else { return s }
+        return String(s.prefix(limit - 2)) + "…"
+    }
+
     /// Whether the UTF-8 of `s` holds `byte` (memchr: a line at a time this is much faster
     /// than iterating the UTF-8 view).
     public static func contains(_ s: String, byte: UInt8) -> Bool {

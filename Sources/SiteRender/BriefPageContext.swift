@@ -62,7 +62,7 @@ extension PageContext {
                     currentSection = entry.section.id
                     let heading = Section.heading(label: entry.section.label, title: entry.section.title)
                     out.raw("<h4>")
-                    out.text(heading.count > 40 ? String(heading.prefix(38)) + "…" : heading)
+                    out.text(ScalarText.clipped(heading, to: 40))
                     out.raw("</h4>\n")
                 }
                 let offsets = (byBlock[m.block] ?? []).map { ($0.offset, $0.surface.unicodeScalars.count) }

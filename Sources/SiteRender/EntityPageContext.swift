@@ -143,7 +143,7 @@ extension PageContext {
                 }
                 // An item's title is its whole text, which the snippets below already show.
                 let title = section?.title ?? sid
-                out.text(title.count > 28 ? String(title.prefix(26)) + "…" : title)
+                out.text(ScalarText.clipped(title, to: 28))
                 out.raw("</a></h3>\n<ul class=\"mentions\">\n")
                 for m in bySection[sid] ?? [] {
                     out.raw("<li><a class=\"snippet\" href=\"")

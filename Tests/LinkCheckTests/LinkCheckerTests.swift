@@ -72,4 +72,20 @@ final class LinkCheckerTests: XCTestCase {
             "Output/b/index.html:1:4: error: broken link href=\"../gone.html\": no file gone.html in the site",
         ])
     }
+
+    /// A page with more links than one work unit holds is checked across several units: every
+    /// broken link is still reported once, in page order, with its own line.
+    func test_a_page_with_thousands_of_links_reports_each_broken_one_in_order() {
+        let size = LinkChecker.unitSize
+        let broken: Set<Int> = [0, size - 1, size, 2 * size + 7]
+        let lines = (0..<(2 * size + 20)).map { i in
+            broken.contains(i) ? "<a href=\"b.html#gone-\(i)\">x</a>" : "<a href=\"b.html#p-\(i % 3)\">x</a>"
+        }
+        XCTAssertEqual(check([
+            "a.html": lines.joined(separator: "\n"),
+            "b.html": "<p id=\"p-0\"><p id=\"p-1\"><p id=\"p-2\"><a href=\"c.html\">c</a>",
+        ]), broken.sorted().map {
+            "Output/a.html:\($0 + 1):4: error: broken link href=\"b.html#gone-\($0)\": no id=\"gone-\($0)\" in b.html"
+        } + ["Output/b.html:1:40: error: broken link href=\"c.html\": no file c.html in the site"])
+    }
 }
