@@ -128,9 +128,10 @@ public struct MarkdownNode {
             case .softBreak, .lineBreak:
                 position += node.breakWidth
             case .text:
-                let literal = Array((node.literal ?? "").unicodeScalars)
+                let literal = node.literal ?? ""
+                let count = literal.unicodeScalars.count
                 let start = position
-                position += literal.count
+                position += count
                 var inside: [(Int, Int, String, String)] = []
                 while let l = pending.first, l.offset < position {
                     pending = pending.dropFirst()
@@ -138,7 +139,7 @@ public struct MarkdownNode {
                         inside.append((l.offset - start, l.length, l.url, l.title))
                     }
                 }
-                if !inside.isEmpty { node.split(literal, links: inside) }
+                if !inside.isEmpty { node.split(literal, scalarCount: count, links: inside) }
             case .code:
                 position += (node.literal ?? "").unicodeScalars.count
             default:
@@ -156,13 +157,25 @@ public struct MarkdownNode {
         return 0
     }
 
-    /// Replaces this text node with text and link nodes.
-    private func split(_ scalars: [Unicode.Scalar], links: [(Int, Int, String, String)]) {
+    /// Replaces this text node with text and link nodes. Offsets count Unicode scalars; the
+    /// pieces are cut from the literal's UTF-8 (appending scalar by scalar cost more than the
+    /// rest of a page's rendering).
+    private func split(_ literal: String, scalarCount: Int, links: [(Int, Int, String, String)]) {
+        let bytes = Array(literal.utf8)
+        // Scalar offset → byte offset, walking forward only: pieces come in order.
+        var scalar = 0, byte = 0
+        func byteOffset(_ target: Int) -> Int {
+            while scalar < target, byte < bytes.count {
+                byte += 1
+                while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                scalar += 1
+            }
+            return byte
+        }
         func text(_ range: Range<Int>) -> OpaquePointer? {
             guard !range.isEmpty, let n = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: scalars[range])
-            cmark_node_set_literal(n, String(s))
+            let from = byteOffset(range.lowerBound), to = byteOffset(range.upperBound)
+            cmark_node_set_literal(n, String(decoding: bytes[from..<to], as: UTF8.self))
             return n
         }
         var cursor = 0
@@ -176,7 +189,7 @@ public struct MarkdownNode {
             }
             cursor = offset + length
         }
-        if let t = text(cursor..<scalars.count) { cmark_node_insert_before(pointer, t) }
+        if let t = text(cursor..<scalarCount) { cmark_node_insert_before(pointer, t) }
         remove()
     }
 

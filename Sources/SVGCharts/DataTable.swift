@@ -77,22 +77,38 @@ public enum DataTable {
 }
 
 public enum ChartMetadata {
-    /// Metadata as a dictionary of plain JSON types.
-    public static func dictionary(_ spec: ChartSpec) -> [String: Any] {
-        var d: [String: Any] = [
-            "title": spec.title,
-            "series": spec.series.map { $0.name },
-            "categories": spec.categories,
-            "kind": kindName(spec.kind),
+    /// A metadata value: JSON strings and arrays of strings are all it holds.
+    enum Field {
+        case string(String)
+        case strings([String])
+    }
+
+    /// The metadata fields, typed (casting `Any` values back cost more than the JSON itself).
+    static func fields(_ spec: ChartSpec) -> [String: Field] {
+        var d: [String: Field] = [
+            "title": .string(spec.title),
+            "series": .strings(spec.series.map { $0.name }),
+            "categories": .strings(spec.categories),
+            "kind": .string(kindName(spec.kind)),
         ]
-        if !spec.description.isEmpty { d["description"] = spec.description }
-        if let u = spec.unit { d["unit"] = u }
-        if let s = spec.source { d["source"] = s }
+        if !spec.description.isEmpty { d["description"] = .string(spec.description) }
+        if let u = spec.unit { d["unit"] = .string(u) }
+        if let s = spec.source { d["source"] = .string(s) }
         var notes: [String] = []
         if spec.hasMissing, let m = spec.missingNote, !m.isEmpty { notes.append(m) }
         if let n = spec.note, !n.isEmpty { notes.append(n) }
-        if !notes.isEmpty { d["note"] = notes.joined(separator: "；") }
+        if !notes.isEmpty { d["note"] = .string(notes.joined(separator: "；")) }
         return d
+    }
+
+    /// Metadata as a dictionary of plain JSON types.
+    public static func dictionary(_ spec: ChartSpec) -> [String: Any] {
+        fields(spec).mapValues { field -> Any in
+            switch field {
+            case .string(let s): return s
+            case .strings(let a): return a
+            }
+        }
     }
 
     /// Deterministic JSON (sorted keys): byte for byte what JSONSerialization writes for
@@ -100,24 +116,22 @@ public enum ChartMetadata {
     /// directly (boxing every value for Foundation cost more than drawing the chart). The keys
     /// are lower-case ASCII, so plain `<` is Foundation's key order; tests compare the two.
     public static func json(_ spec: ChartSpec) -> String {
-        let d = dictionary(spec)
+        let d = fields(spec)
         var out = "{\n"
         for (n, key) in d.keys.sorted().enumerated() {
             out += n == 0 ? "  " : ",\n  "
             appendJSONString(key, to: &out)
             out += " : "
-            switch d[key] {
-            case let s as String:
+            switch d[key]! {
+            case .string(let s):
                 appendJSONString(s, to: &out)
-            case let a as [String]:
+            case .strings(let a):
                 out += "[\n"  // an empty array is "[\n\n  ]" too
                 for (k, s) in a.enumerated() {
                     out += k == 0 ? "    " : ",\n    "
                     appendJSONString(s, to: &out)
                 }
                 out += "\n  ]"
-            default:
-                return foundationJSON(spec)
             }
         }
         return out + "\n}"

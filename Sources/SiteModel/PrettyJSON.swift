@@ -2,6 +2,8 @@
 public indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
+    /// Written as JSONSerialization writes a Double: its shortest form, without a trailing ".0".
+    case double(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
@@ -35,6 +37,9 @@ public enum PrettyJSON {
         switch value {
         case .string(let s): string(s, &out)
         case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .double(let x):
+            let text = x.description
+            out.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):

@@ -138,12 +138,11 @@ public enum FigureCharts {
     }
 
     static func metadata(_ f: RenderedFigure) -> String {
-        let object: [String: Any] = [
-            "id": f.id, "document": f.documentID, "label": f.label, "caption": f.caption,
-            "source": f.source ?? NSNull(), "note": f.sourceNote ?? NSNull(), "status": f.statusNote ?? NSNull(),
-            "unit": f.unit ?? NSNull(), "url": f.url, "citedBy": f.citedBy ?? NSNull(),
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        String(decoding: PrettyJSON.bytes(.object([
+            ("id", .string(f.id)), ("document", .string(f.documentID)), ("label", .string(f.label)),
+            ("caption", .string(f.caption)), ("source", .string(f.source)), ("note", .string(f.sourceNote)),
+            ("status", .string(f.statusNote)), ("unit", .string(f.unit)), ("url", .string(f.url)),
+            ("citedBy", .string(f.citedBy)),
+        ])), as: UTF8.self)
     }
 }

@@ -5,27 +5,28 @@ import SiteModel
 /// `data/figures.json` as the data contract describes it: every plotted number with its line.
 enum FiguresJSON {
     static func encode(_ figures: [RenderedFigure]) throws -> [UInt8] {
-        let records: [[String: Any]] = figures.map { f in
+        PrettyJSON.bytes(.array(figures.map { f in
             let file = f.file
             var categories: [String] = []
             for p in file?.points ?? [] where !categories.contains(p.x) { categories.append(p.x) }
-            let series: [[String: Any]] = (file?.series ?? []).map { name in
+            let series: [JSONValue] = (file?.series ?? []).map { name in
                 let points = (file?.points ?? []).filter { $0.series == name }
-                return [
-                    "name": name,
-                    "status": points.count == categories.count ? "complete" : "partial",
-                    "points": points.map { ["x": $0.x, "y": $0.y, "raw": $0.raw, "line": $0.line] as [String: Any] },
-                ]
+                return .object([
+                    ("name", .string(name)),
+                    ("status", .string(points.count == categories.count ? "complete" : "partial")),
+                    ("points", .array(points.map {
+                        .object([("x", .string($0.x)), ("y", .double($0.y)), ("raw", .string($0.raw)), ("line", .int($0.line))])
+                    })),
+                ])
             }
-            return [
-                "id": String(f.id.dropFirst("figure-".count)), "document": f.documentID, "label": f.label,
-                "caption": f.caption, "source": f.source ?? NSNull(), "note": f.sourceNote ?? NSNull(),
-                "status": f.statusNote ?? NSNull(), "unit": f.unit ?? NSNull(),
-                "svg": f.hasChart ? f.basePath + ".svg" : NSNull(), "csv": f.basePath + ".csv", "json": f.basePath + ".json",
-                "url": f.url, "citedBy": f.citedBy ?? NSNull(), "series": series,
-            ]
-        }
-        let data = try JSONSerialization.data(withJSONObject: records, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return [UInt8](data) + [0x0A]
+            return .object([
+                ("id", .string(String(f.id.dropFirst("figure-".count)))), ("document", .string(f.documentID)),
+                ("label", .string(f.label)), ("caption", .string(f.caption)), ("source", .string(f.source)),
+                ("note", .string(f.sourceNote)), ("status", .string(f.statusNote)), ("unit", .string(f.unit)),
+                ("svg", .string(f.hasChart ? f.basePath + ".svg" : nil)), ("csv", .string(f.basePath + ".csv")),
+                ("json", .string(f.basePath + ".json")), ("url", .string(f.url)), ("citedBy", .string(f.citedBy)),
+                ("series", .array(series)),
+            ])
+        }))
     }
 }

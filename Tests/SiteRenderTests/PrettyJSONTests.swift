@@ -18,6 +18,7 @@ final class PrettyJSONTests: XCTestCase {
             switch value {
             case .string(let s): var c = encoder.singleValueContainer(); try c.encode(s)
             case .int(let n): var c = encoder.singleValueContainer(); try c.encode(n)
+            case .double(let x): var c = encoder.singleValueContainer(); try c.encode(x)
             case .bool(let b): var c = encoder.singleValueContainer(); try c.encode(b)
             case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
             case .array(let items):
@@ -49,5 +50,14 @@ final class PrettyJSONTests: XCTestCase {
             .array([]),
         ])
         XCTAssertEqual(String(decoding: PrettyJSON.bytes(value), as: UTF8.self), try foundation(value))
+    }
+
+    /// Numbers as JSONSerialization writes them (figures.json was written with it): the
+    /// shortest form, integers without ".0", exponents as Swift prints them.
+    func test_doubles_match_jsonserialization() throws {
+        let values: [Double] = [0, 11, 1078.4, 0.1, -3.25, 1.04, 123456789.123, 1e20, 1e-7, 12345678901234567, 5e-324]
+        let data = try JSONSerialization.data(withJSONObject: values, options: [.prettyPrinted])
+        XCTAssertEqual(String(decoding: PrettyJSON.bytes(.array(values.map(JSONValue.double))), as: UTF8.self),
+                       String(decoding: data, as: UTF8.self) + "\n")
     }
 }
