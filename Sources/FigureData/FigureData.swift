@@ -110,7 +110,7 @@ public enum FigureNumber {
     /// sign as `-`. Returns nil if `raw` is not a plain number.
     public static func canonical(_ raw: some StringProtocol) -> String? {
         var s = ""
-        var chars = Array(raw.trimmingCharacters(in: .whitespaces))
+        var chars = Array(ScalarText.trimmed(raw))
         if let last = chars.last, last == "%" || last == "％" { chars.removeLast() }
         guard !chars.isEmpty else { return nil }
         var i = 0

@@ -27,7 +27,7 @@ public enum FigureDataParser {
             let row = i + 1
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if ScalarText.trimmed(line).isEmpty { continue }
 
             if line.hasPrefix("#") {
                 guard let (key, value) = headerField(line) else { continue } // free comment
@@ -70,7 +70,7 @@ public enum FigureDataParser {
             }
 
             if !sawColumns {
-                let cols = splitCSV(line).map { $0.trimmingCharacters(in: .whitespaces) }
+                let cols = splitCSV(line).map { ScalarText.trimmed($0) }
                 guard cols == ["series", "x", "y", "line"] else {
                     err(row, 1, "expected the column row `series,x,y,line` before the data, found \"\(line)\"")
                     return .failure(BuildFailure(diags))
@@ -81,10 +81,10 @@ public enum FigureDataParser {
 
             let f = splitCSV(line)
             guard f.count == 4 else { err(row, 1, "a data row has 4 fields (series,x,y,line), found \(f.count)"); continue }
-            let series = f[0].trimmingCharacters(in: .whitespaces)
-            let x = f[1].trimmingCharacters(in: .whitespaces)
-            let raw = f[2].trimmingCharacters(in: .whitespaces)
-            let lineField = f[3].trimmingCharacters(in: .whitespaces)
+            let series = ScalarText.trimmed(f[0])
+            let x = ScalarText.trimmed(f[1])
+            let raw = ScalarText.trimmed(f[2])
+            let lineField = ScalarText.trimmed(f[3])
             let col3 = f[0].count + f[1].count + 3, col4 = col3 + f[2].count + 1
             if series.isEmpty { err(row, 1, "empty series name"); continue }
             if x.isEmpty { err(row, f[0].count + 2, "empty x"); continue }
@@ -141,7 +141,7 @@ public enum FigureDataParser {
         guard !key.isEmpty else { return nil }
         rest = rest.dropFirst(key.count)
         guard rest.first == ":" else { return nil }
-        return (String(key), rest.dropFirst().trimmingCharacters(in: .whitespaces))
+        return (String(key), ScalarText.trimmed(rest.dropFirst()))
     }
 
     /// `图 3-7 caption` → (3, 7, caption).
@@ -155,13 +155,13 @@ public enum FigureDataParser {
         rest = rest.dropFirst().drop { $0 == " " }
         let n = rest.prefix { $0.isASCII && $0.isNumber }
         guard let ni = Int(n) else { return nil }
-        return (pi, ni, rest.dropFirst(n.count).trimmingCharacters(in: .whitespaces))
+        return (pi, ni, ScalarText.trimmed(rest.dropFirst(n.count)))
     }
 
     /// `ok`, `partial — why`, `no-data — why` (dash, colon or spaces between).
     static func parseStatus(_ s: String) -> FigureStatus? {
         let word = s.prefix { $0.isASCII && ($0.isLetter || $0 == "-") }
-        let why = s.dropFirst(word.count).drop { " —–-:：".contains($0) }.trimmingCharacters(in: .whitespaces)
+        let why = ScalarText.trimmed(s.dropFirst(word.count).drop { " —–-:：".contains($0) })
         switch word {
         case "ok": return .ok
         case "partial": return why.isEmpty ? nil : .partial(why)

@@ -4,9 +4,23 @@ import SiteModel
 public enum Provenance {
     /// Splits a seed file into lines the way data files count them (1-based, blank lines count).
     public static func lines(of seedText: String) -> [Substring] {
-        // Split as bytes: splitting on `Character`s walks grapheme clusters over the whole seed.
-        seedText.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-            .map { Substring($0.last == 0x0D ? $0.dropLast() : $0) }
+        // Found as bytes and sliced by UTF-8 indices: splitting on `Character`s walks grapheme
+        // clusters over the whole seed, and turning UTF-8 slices into Substrings costs as much.
+        let u = seedText.utf8
+        var out: [Substring] = []
+        var start = u.startIndex
+        var i = start
+        while i != u.endIndex {
+            if u[i] == 0x0A {
+                let before = i > start && u[u.index(before: i)] == 0x0D ? u.index(before: i) : i
+                out.append(seedText[start..<before])
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        let end = u.endIndex > start && u[u.index(before: u.endIndex)] == 0x0D ? u.index(before: u.endIndex) : u.endIndex
+        out.append(seedText[start..<end])
+        return out
     }
 
     /// Every point's number, and every check's stated number, must stand as a whole token on

@@ -64,6 +64,11 @@ public enum ScalarText {
         return String(u[first...last])
     }
 
+    /// `trimmed` for a substring or any other string.
+    public static func trimmed<S: StringProtocol>(_ s: S, newlines: Bool = false) -> String {
+        trimmed(String(s), newlines: newlines)
+    }
+
     /// Whitespace runs as one space, none at either end (`split(whereSeparator: \.isWhitespace)`
     /// joined by spaces).
     public static func collapsingWhitespace<S: StringProtocol>(_ s: S) -> String {

@@ -93,22 +93,28 @@ struct PartialReference: Equatable {
     var column: Int
 
     static func scan(_ text: String) -> [PartialReference] {
+        // Tags are found as bytes ("{{" and "}}" are ASCII); Foundation's `range(of:)` per line
+        // cost more than loading the templates.
         var out: [PartialReference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, !name.hasPrefix("*") {
-                        let column = line[..<open.lowerBound].count + 1
-                        out.append(PartialReference(name: name, line: lineIndex + 1, column: column))
-                    }
-                }
-                rest = afterOpen[close.upperBound...]
+        let bytes = Array(text.utf8)
+        var line = 1, lineStart = 0, i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 0x0A { line += 1; lineStart = i + 1; i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
+            var close = i + 2
+            while close + 1 < bytes.count, bytes[close] != 0x0A, !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")) {
+                close += 1
             }
+            guard close + 1 < bytes.count, bytes[close] == UInt8(ascii: "}") else { i = close; continue }  // unclosed on its line
+            let tag = ScalarText.trimmed(String(decoding: bytes[(i + 2)..<close], as: UTF8.self))
+            if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                let name = ScalarText.trimmed(tag.dropFirst())
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
+                    out.append(PartialReference(name: name, line: line, column: column))
+                }
+            }
+            i = close + 2
         }
         return out
     }
