@@ -75,7 +75,12 @@ struct SVGWriter {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    private mutating func put(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    private mutating func put(_ s: String) {
+        // A copy of the contiguous UTF-8 (appending the UTF-8 view goes byte by byte).
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: s.utf8)
+        }
+    }
 
     private mutating func put(_ s: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))

@@ -81,7 +81,19 @@ public struct HTMLBuffer {
             case 0x22: bytes += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]  // &quot;
             case 0x27: bytes += [0x26, 0x23, 0x33, 0x39, 0x3B]  // &#39;
             case 0..<0x80: bytes.append(UInt8(u.value))
-            default: bytes.append(contentsOf: UTF8.encode(u)!)
+            // Encoded by hand: `UTF8.encode` goes through a generic buffer per scalar.
+            case 0x80..<0x800:
+                bytes.append(0xC0 | UInt8(u.value >> 6))
+                bytes.append(0x80 | UInt8(u.value & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(0xE0 | UInt8(u.value >> 12))
+                bytes.append(0x80 | UInt8((u.value >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(u.value & 0x3F))
+            default:
+                bytes.append(0xF0 | UInt8(u.value >> 18))
+                bytes.append(0x80 | UInt8((u.value >> 12) & 0x3F))
+                bytes.append(0x80 | UInt8((u.value >> 6) & 0x3F))
+                bytes.append(0x80 | UInt8(u.value & 0x3F))
             }
         }
     }

@@ -30,7 +30,12 @@ public enum PrettyJSON {
     }
 
     private static func indent(_ level: Int, _ out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        for _ in 0..<(2 * level) { out.append(0x20) }
+    }
+
+    /// Punctuation and literals as bytes (appending a String's UTF-8 view goes byte by byte).
+    private static func put(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     private static func write(_ value: JSONValue, level: Int, to out: inout [UInt8]) {
@@ -40,12 +45,12 @@ public enum PrettyJSON {
         case .double(let x):
             let text = x.description
             out.append(contentsOf: (text.hasSuffix(".0") ? text.dropLast(2) : Substring(text)).utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): b ? put("true", &out) : put("false", &out)
+        case .null: put("null", &out)
         case .array(let items):
-            out.append(contentsOf: "[\n".utf8)
+            put("[\n", &out)
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(contentsOf: ",\n".utf8) }
+                if i > 0 { put(",\n", &out) }
                 indent(level + 1, &out)
                 write(item, level: level + 1, to: &out)
             }
@@ -53,12 +58,12 @@ public enum PrettyJSON {
             indent(level, &out)
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            out.append(contentsOf: "{\n".utf8)
+            put("{\n", &out)
             for (i, field) in fields.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if i > 0 { out.append(contentsOf: ",\n".utf8) }
+                if i > 0 { put(",\n", &out) }
                 indent(level + 1, &out)
                 string(field.0, &out)
-                out.append(contentsOf: " : ".utf8)
+                put(" : ", &out)
                 write(field.1, level: level + 1, to: &out)
             }
             out.append(0x0A)
@@ -67,24 +72,35 @@ public enum PrettyJSON {
         }
     }
 
-    /// Quote, backslash and C0 controls escaped; everything else (slashes, CJK) as it is.
+    /// Quote, backslash and C0 controls escaped; everything else (slashes, CJK) as it is,
+    /// copied in runs.
     private static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case 0x08: out.append(contentsOf: "\\b".utf8)
-            case 0x0C: out.append(contentsOf: "\\f".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                let hex = String(b, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(b)
+        var s = s
+        s.withUTF8 { u in
+            var run = 0
+            for i in 0..<u.count where u[i] < 0x20 || u[i] == UInt8(ascii: "\"") || u[i] == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                escape(u[i], &out)
+                run = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...]))
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ b: UInt8, _ out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "\""): put("\\\"", &out)
+        case UInt8(ascii: "\\"): put("\\\\", &out)
+        case 0x08: put("\\b", &out)
+        case 0x0C: put("\\f", &out)
+        case 0x0A: put("\\n", &out)
+        case 0x0D: put("\\r", &out)
+        case 0x09: put("\\t", &out)
+        default:
+            let hex = String(b, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        }
     }
 }
