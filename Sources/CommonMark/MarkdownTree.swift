@@ -115,7 +115,26 @@ public struct MarkdownNode {
     public func setURL(_ url: String) { _ = cmark_node_set_url(pointer, url) }
 
     /// Every node below this one, depth first.
-    public var descendants: [MarkdownNode] { children.flatMap { [$0] + $0.descendants } }
+    public var descendants: [MarkdownNode] {
+        // Walked with libcmark's own links, depth first (no array per level).
+        var out: [MarkdownNode] = []
+        var node = cmark_node_first_child(pointer)
+        while let n = node {
+            out.append(MarkdownNode(n, tree: tree))
+            if let down = cmark_node_first_child(n) {
+                node = down
+                continue
+            }
+            var up: OpaquePointer? = n
+            while let u = up, u != pointer {
+                if let next = cmark_node_next(u) { node = next; break }
+                up = cmark_node_parent(u)
+                node = nil
+            }
+            if up == pointer { node = nil }
+        }
+        return out
+    }
 
     /// Wraps character ranges of the text (Unicode-scalar offsets into `plainText`) in links.
     /// A range that crosses markup (half inside emphasis) is left alone rather than broken.

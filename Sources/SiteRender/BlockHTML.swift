@@ -16,15 +16,16 @@ enum BlockHTML {
 
     /// `html` without its `<p>` wrapper when it is a single paragraph (for list items).
     static func unwrapped(_ html: String) -> String {
-        let u = html.utf8
-        guard u.starts(with: "<p>".utf8), u.reversed().starts(with: "\n>p/<".utf8) else { return html }
-        // A second paragraph would open with "<p>" again (searched as bytes: Foundation's
-        // `components(separatedBy:)` walked grapheme clusters).
-        let opens = Array("<p>".utf8)
-        let bytes = Array(u)
-        for i in 3..<max(3, bytes.count - 2) where bytes[i] == 0x3C && bytes[i + 1] == opens[1] && bytes[i + 2] == opens[2] {
-            return html
-        }
-        return String(decoding: bytes[3..<(bytes.count - 5)], as: UTF8.self)
+        var html = html
+        return html.withUTF8 { b -> String? in
+            let n = b.count
+            guard n >= 8, b[0] == 0x3C, b[1] == 0x70, b[2] == 0x3E,  // "<p>"
+                  b[n - 5] == 0x3C, b[n - 4] == 0x2F, b[n - 3] == 0x70, b[n - 2] == 0x3E, b[n - 1] == 0x0A  // "</p>\n"
+            else { return nil }
+            // A second paragraph would open with "<p>" again (searched as bytes: Foundation's
+            // `components(separatedBy:)` walked grapheme clusters).
+            for i in 3..<(n - 2) where b[i] == 0x3C && b[i + 1] == 0x70 && b[i + 2] == 0x3E { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[3..<(n - 5)]), as: UTF8.self)
+        } ?? html
     }
 }
