@@ -39,9 +39,9 @@ public struct OutputWriter: Sendable {
         let writer: OutputWriter
         /// (temporary file, target), both absolute.
         let pending: [(temp: String, target: String)]
-        /// Every file of the new site, relative to the output, and the folders holding them.
-        let files: Set<String>
-        let folders: Set<String>
+        /// What the output holds that the new site does not (absolute paths; folders whole),
+        /// found while staging so the commit only removes them.
+        let stale: [(path: String, isFolder: Bool)]
         /// Folders `stage` created, parents first.
         let created: [String]
 
@@ -54,7 +54,12 @@ public struct OutputWriter: Sendable {
                     throw BuildFailure([.error(writer.output, "cannot move \(target) into place: \(String(cString: strerror(errno)))")])
                 }
             }
-            writer.removeStale(keeping: files, folders: folders)
+            for (path, isFolder) in stale {
+                guard isFolder else { unlink(path); continue }
+                // A folder that stood where a new file goes was replaced by it just above.
+                var st = stat()
+                if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: path) }
+            }
         }
 
         /// Throws the staged files away; the output stays as it was.
@@ -75,6 +80,16 @@ public struct OutputWriter: Sendable {
             for (temp, _) in pending { unlink(temp) }
             for dir in created.reversed() { rmdir(dir) }
         }
+        for file in files + [OutputFile(path: Self.marker, text: "")] {
+            paths.insert(file.path)
+            var folder = file.path
+            while let slash = folder.lastIndex(of: "/") {
+                folder = String(folder[..<slash])
+                guard folders.insert(folder).inserted else { break }
+            }
+        }
+        // Before anything is written, so the staged files are not among them.
+        let stale = staleEntries(keeping: paths, folders: folders)
         do {
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: output, isDirectory: &isDir) {
@@ -87,15 +102,8 @@ public struct OutputWriter: Sendable {
             var made: Set<String> = [output]
             var scratch: [UInt8] = []
             for file in files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")] {
-                paths.insert(file.path)
-                var folder = file.path
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = String(folder[..<slash])
-                    guard folders.insert(folder).inserted else { break }
-                }
                 let target = output + "/" + file.path
                 let slash = target.lastIndex(of: "/") ?? target.endIndex
-                try makeDirectories(String(target[..<slash]), made: &made, created: &created)
                 let bytes: [UInt8]
                 switch file.contents {
                 case .bytes(let b): bytes = b
@@ -106,6 +114,8 @@ public struct OutputWriter: Sendable {
                     bytes = [UInt8](data)
                 }
                 if Self.sameBytes(target, bytes, scratch: &scratch) { continue }
+                // Folders only for files that are written: an unchanged site makes none.
+                try makeDirectories(String(target[..<slash]), made: &made, created: &created)
                 let temp = String(target[...slash]) + Self.stagedPrefix + "\(getpid())-" + String(target[target.index(after: slash)...])
                 try writeFile(temp, bytes)
                 pending.append((temp, target))
@@ -115,12 +125,13 @@ public struct OutputWriter: Sendable {
             if let failure = error as? BuildFailure { throw failure }
             throw BuildFailure([.error(output, "cannot write the output: \(Self.reason(error))")])
         }
-        return Staged(writer: self, pending: pending, files: paths, folders: folders, created: created)
+        return Staged(writer: self, pending: pending, stale: stale, created: created)
     }
 
-    /// Removes every file and folder under the output that the new site does not have
-    /// (pages of a seed that was removed, temporary files of an interrupted build).
-    func removeStale(keeping files: Set<String>, folders: Set<String>) {
+    /// Every file and folder under the output that the new site does not have (pages of a
+    /// seed that was removed, temporary files of an interrupted build).
+    func staleEntries(keeping files: Set<String>, folders: Set<String>) -> [(path: String, isFolder: Bool)] {
+        var stale: [(path: String, isFolder: Bool)] = []
         // A walk with readdir that enters only the folders the new site keeps (FileManager's
         // `subpaths` stats every entry and cost more than the rest of the commit).
         func walk(_ relative: String) {
@@ -141,13 +152,14 @@ public struct OutputWriter: Sendable {
             for (name, isDir) in entries {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if isDir {
-                    if folders.contains(child) { walk(child) } else { try? FileManager.default.removeItem(atPath: output + "/" + child) }
+                    if folders.contains(child) { walk(child) } else { stale.append((output + "/" + child, true)) }
                 } else if !files.contains(child) {
-                    unlink(output + "/" + child)
+                    stale.append((output + "/" + child, false))
                 }
             }
         }
         walk("")
+        return stale
     }
 
     /// Does the file at `path` hold exactly `bytes`? (Size first, then content, read in chunks
@@ -161,14 +173,18 @@ public struct OutputWriter: Sendable {
         if scratch.count < 1 << 16 { scratch = [UInt8](repeating: 0, count: 1 << 16) }
         return bytes.withUnsafeBytes { expected in
             scratch.withUnsafeMutableBytes { chunk in
+                // Each read asks for one byte more than is left: a file that grew since fstat
+                // shows it, and a short read (the end of a regular file) needs no extra call.
                 var offset = 0
-                while offset < expected.count {
-                    let n = read(fd, chunk.baseAddress, min(chunk.count, expected.count - offset))
-                    guard n > 0, memcmp(chunk.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
+                while true {
+                    let want = min(chunk.count, expected.count - offset + 1)
+                    let n = read(fd, chunk.baseAddress, want)
+                    if n <= 0 { return n == 0 && offset == expected.count }
+                    guard offset + n <= expected.count,
+                          memcmp(chunk.baseAddress!, expected.baseAddress! + offset, n) == 0 else { return false }
                     offset += n
+                    if n < want { return offset == expected.count }
                 }
-                // The file may have grown since fstat: then it is not the same.
-                return read(fd, chunk.baseAddress, 1) == 0
             }
         }
     }

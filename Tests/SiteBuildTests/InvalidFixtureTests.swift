@@ -110,6 +110,33 @@ final class InvalidFixtureTests: XCTestCase {
         XCTAssertEqual(modified, old)
     }
 
+    /// A rebuild puts back a removed folder, and a page where a folder stood in its way.
+    func test_a_rebuild_restores_removed_folders_and_replaces_a_folder_in_a_pages_way() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        let before = tree(out)
+        let fm = FileManager.default
+        try fm.removeItem(atPath: out + "/countries")
+        try fm.removeItem(atPath: out + "/index.html")
+        try fm.createDirectory(atPath: out + "/index.html/inside", withIntermediateDirectories: true)
+        try "x".write(toFile: out + "/index.html/inside/x.txt", atomically: false, encoding: .utf8)
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        XCTAssertEqual(tree(out), before)
+    }
+
+    /// A file where the site needs a folder stops the build with a clear error; nothing changes.
+    func test_a_file_in_the_way_of_a_folder_fails_the_build_and_changes_nothing() throws {
+        let out = try scratch() + "/site"
+        XCTAssertTrue(build(seeds: Repo.fixture("valid-list/seeds"), output: out).succeeded)
+        try FileManager.default.removeItem(atPath: out + "/countries")
+        try "x".write(toFile: out + "/countries", atomically: false, encoding: .utf8)
+        let before = tree(out)
+        let failed = build(seeds: Repo.fixture("valid-list/seeds"), output: out)
+        XCTAssertEqual(errors(failed), ["\(out):1:1: error: cannot write into \(out)/countries: a file of that name is in the way\n"
+                                        + "  hint: remove it, or build into an empty --output folder"])
+        XCTAssertEqual(tree(out), before)
+    }
+
     func test_check_writes_nothing() throws {
         let out = try scratch() + "/site"
         let report = build(seeds: Repo.fixture("valid-list/seeds"), output: out, write: false)
