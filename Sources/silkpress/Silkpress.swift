@@ -41,11 +41,11 @@ struct SiteOptions: ParsableArguments {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from the seeds into the output folder.",
-        discussion: "The site is built in a temporary folder beside the output and swapped in only when the whole build succeeds.")
+        discussion: "Only files that changed are written, under temporary names beside their targets, and moved into place when the whole build and its link check succeed; a failed build leaves the output as it was.")
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: ArgumentHelp("Folder to write the site into (replaced whole).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Folder to write the site into (made to hold exactly the new site).", valueName: "DIR"))
     var output = "Output"
 
     @Option(help: ArgumentHelp("The site's public address, for absolute URLs in sitemap.xml (pages always link relatively).",
