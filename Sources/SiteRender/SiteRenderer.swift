@@ -56,7 +56,7 @@ public struct SiteRenderer: Sendable {
         let baseURL = baseURL
         let searchIndex = Background {
             // A script, not JSON: a <script> tag loads it from file:// too.
-            OutputFile(path: "search/search-index.js", text: SearchIndexBuilder.build(SearchRecords.records(graph)).js)
+            OutputFile(path: "search/search-index.js", contents: .bytes(SearchIndexBuilder.script(SearchRecords.records(graph)).bytes))
         }
         let dataFiles = Background { Result { try Self.dataFiles(graph, baseURL: baseURL) } }
         // Figures and charts are drawn once, side by side; pages (on all cores) only place them.

@@ -12,6 +12,12 @@ public enum SearchIndexBuilder {
     public static let formatVersion = 2
 
     public static func build(_ records: [SearchRecord]) -> (js: String, stats: SearchIndexStats) {
+        let (bytes, stats) = script(records)
+        return (String(decoding: bytes, as: UTF8.self), stats)
+    }
+
+    /// `build` as the file's UTF-8 bytes (what the site writes: no String in between).
+    public static func script(_ records: [SearchRecord]) -> (bytes: [UInt8], stats: SearchIndexStats) {
         var prefixes = Table()
         var titles = Table()
         let textBytes = records.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
@@ -86,7 +92,7 @@ public enum SearchIndexBuilder {
             records: records.count, tokens: sorted.count, postings: sorted.reduce(0) { $0 + $1.range.count },
             bytes: js.count, docBytes: docs.count, tokenBytes: tokenList.count,
             postingBytes: post.count)
-        return (String(decoding: js, as: UTF8.self), stats)
+        return (js, stats)
     }
 
     /// JS string literals joined by `separator`.
