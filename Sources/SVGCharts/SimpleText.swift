@@ -107,6 +107,17 @@ struct SimpleText {
 
     /// `TextMeasure.wrapAll`.
     func wrapAll(maxWidth: Double, fontSize: Double) -> [Range<Int>] {
+        // Widths of growing ranges from one start, extended scalar by scalar: the same sums in
+        // the same order as `width`, so the same Doubles, without re-adding the line each time.
+        var memo = (start: -1, end: -1, em: 0.0)
+        func width(_ r: Range<Int>, fontSize: Double) -> Double {
+            if r.lowerBound != memo.start || r.upperBound < memo.end { memo = (r.lowerBound, r.lowerBound, 0) }
+            while memo.end < r.upperBound {
+                memo.em += TextMeasure.scalarWidth(scalars[memo.end])
+                memo.end += 1
+            }
+            return memo.em * fontSize
+        }
         var lines: [Range<Int>] = []
         var cur: Range<Int>? = nil  // nil: the empty line
         for tok in tokens() {
