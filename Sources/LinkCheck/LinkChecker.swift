@@ -7,6 +7,13 @@ import SiteModel
 
 /// Checks every internal `href` and `src` of a site's HTML, and every `#fragment`, against the
 /// site's own files. External links (`https:`, `mailto:` …) are not followed.
+///
+/// Two passes over the page bytes, with no String made for a link that is fine: a scan keeps
+/// each page's links as byte ranges and its ids; then each link is resolved on bytes and looked
+/// up in `ByteTable`s of the site's paths and ids (`Site.resolves`). A hit there is a hit for
+/// Strings too, so that fast path only ever says "fine" where the String check would. Anything
+/// else (a broken link, `&amp;`, an odd `%`, text equal only as Unicode) goes to `problem(with:…)`,
+/// which works on Strings as the checker always did, and words the message.
 public struct LinkChecker: Sendable {
     /// Output-relative path → file bytes (HTML or not; only HTML is scanned).
     public let files: [String: [UInt8]]
@@ -22,160 +29,101 @@ public struct LinkChecker: Sendable {
     public func check() -> [Diagnostic] {
         let html = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         // One scan per page (on all cores) collects its ids and its links.
-        let scans = html.parallelMap { page -> PageScan in
-            let attributes = HTMLScan.attributes(named: ["id", "href", "src"], in: files[page] ?? [])
-            let ids = Set(attributes.lazy.filter { $0.name == "id" }.map(\.value))
-            return PageScan(page: page, links: attributes.filter { $0.name != "id" }, ids: ids)
-        }
-        var collected: [String: Set<String>] = [:]
-        for scan in scans { collected[scan.page] = scan.ids }
-        let ids = collected
-        // Work units of about the same number of links, so one page with thousands of links
-        // (a document's source view) does not leave the other cores idle.
-        var units: [WorkUnit] = []
-        for (p, scan) in scans.enumerated() {
-            var start = 0
-            while start < scan.links.count || (start == 0 && scan.links.isEmpty) {
-                let end = min(start + Self.unitSize, scan.links.count)
-                if let last = units.last, last.size + (end - start) <= Self.unitSize {
-                    units[units.count - 1].parts.append((p, start..<end))
-                } else {
-                    units.append(WorkUnit(parts: [(p, start..<end)]))
-                }
-                if end == scan.links.count { break }
-                start = end
-            }
-        }
+        let scans = html.parallelMap { PageScan(page: $0, bytes: files[$0] ?? []) }
+        let site = Site(files: files, pages: scans)
+        // Then pages in runs of about equal link count (one page can hold a quarter of them all).
+        let units = Self.workUnits(scans.map { $0.links.count + 1 }, count: 16)
         return units.parallelMap { unit -> [Diagnostic] in
             var out: [Diagnostic] = []
-            var fromRoot: [Int: [String: String?]] = [:]  // depth → URL → problem
-            for (p, range) in unit.parts {
-                let scan = scans[p]
-                let depth = scan.page.utf8.reduce(0) { $1 == 0x2F ? $0 + 1 : $0 }
-                var checked: [String: String?] = [:]  // a page repeats its links (navigation, entities)
-                var targets: [Substring: Target] = [:]  // a page links many anchors of one page
-                for ref in scan.links[range] {
-                    let problem: String?
-                    if let known = checked[ref.value] {
-                        problem = known
-                    } else if Self.climbs(ref.value, depth) {
-                        if let known = fromRoot[depth]?[ref.value] {
-                            problem = known
-                        } else {
-                            problem = self.problem(with: ref.value, on: scan.page, ids: ids, targets: &targets)
-                            fromRoot[depth, default: [:]][ref.value] = problem
-                        }
-                        checked[ref.value] = problem
-                    } else {
-                        problem = self.problem(with: ref.value, on: scan.page, ids: ids, targets: &targets)
-                        checked[ref.value] = problem
-                    }
-                    guard let problem else { continue }
-                    // Line and column are worked out only for what is reported.
-                    let (line, column) = HTMLScan.position(of: ref.offset, in: files[scan.page] ?? [])
-                    out.append(.error(displayRoot + "/" + scan.page, line: line, column: column,
-                                      "broken link \(ref.name)=\"\(ref.value)\": \(problem)"))
-                }
-            }
+            let scratch = Scratch()
+            for page in unit { check(page, in: site, scratch, into: &out) }
             return out
         }.flatMap { $0 }
     }
 
-    /// Links per work unit of the resolving step.
-    static let unitSize = 512
-
-    private struct PageScan: Sendable {
-        var page: String
-        var links: [HTMLScan.Attribute]
-        var ids: Set<String>
+    /// Consecutive index ranges of about `total / count` weight each (never empty).
+    static func workUnits(_ weights: [Int], count: Int) -> [Range<Int>] {
+        let share = max(1, weights.reduce(0, +) / max(1, count))
+        var units: [Range<Int>] = []
+        var start = 0, weight = 0
+        for (i, w) in weights.enumerated() {
+            weight += w
+            if weight >= share { units.append(start..<(i + 1)); start = i + 1; weight = 0 }
+        }
+        if start < weights.count { units.append(start..<weights.count) }
+        return units
     }
 
-    /// Pages' link ranges resolved together, in page order.
-    private struct WorkUnit: Sendable {
-        var parts: [(page: Int, links: Range<Int>)]
-        var size: Int { parts.reduce(0) { $0 + $1.links.count } }
-    }
-
-    /// Where a link's path (before `#`) leads from one page: the site file, or why it is broken.
-    private enum Target {
-        case file(String)
-        case broken(String)
-    }
-
-    /// Whether `url` starts with exactly `depth` "../" and then names a path, never another
-    /// "..": it resolves the same from every page `depth` folders down.
-    static func climbs(_ url: String, _ depth: Int) -> Bool {
-        url.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            var i = 0
-            for _ in 0..<depth {
-                guard i + 3 <= b.count, b[i] == 0x2E, b[i + 1] == 0x2E, b[i + 2] == 0x2F else { return false }
-                i += 3
+    private func check(_ page: Int, in site: Site, _ scratch: Scratch, into out: inout [Diagnostic]) {
+        let scan = site.pages[page]
+        scan.bytes.withUnsafeBufferPointer { bytes in
+            scan.path.withUnsafeBufferPointer { path in
+                let folder = UnsafeBufferPointer(rebasing: path[..<Self.folderEnd(path)])
+                for link in scan.links {
+                    let raw = UnsafeBufferPointer(rebasing: bytes[link.value])
+                    if site.resolves(raw, from: page, in: folder, scratch) { continue }
+                    // Not surely fine: the String path has the last word, and words the message.
+                    let url = HTMLScan.unescape(String(decoding: raw, as: UTF8.self))
+                    guard let problem = problem(with: url, on: scan.page, page, in: site) else { continue }
+                    // Line and column are worked out only for what is reported.
+                    let (line, column) = HTMLScan.position(of: link.nameOffset, in: scan.bytes)
+                    out.append(.error(displayRoot + "/" + scan.page, line: line, column: column,
+                                      "broken link \(link.kind.name)=\"\(url)\": \(problem)"))
+                }
             }
-            // A path must follow (not "#…", "?…", "/…", "."), with no ".." segment and no scheme.
-            guard i < b.count, ![0x23, 0x3F, 0x2F, 0x2E].contains(b[i]) else { return false }
-            for j in i..<b.count {
-                if b[j] == 0x3A { return false }  // ":"
-                if b[j] == 0x2E, j + 1 < b.count, b[j + 1] == 0x2E, b[j - 1] == 0x2F,
-                   j + 2 == b.count || b[j + 2] == 0x2F { return false }
-            }
-            return true
-        } ?? false
+        }
     }
 
-    private func problem(with url: String, on page: String, ids: [String: Set<String>],
-                         targets: inout [Substring: Target]) -> String? {
+    private func problem(with url: String, on page: String, _ number: Int, in site: Site) -> String? {
         if url.isEmpty { return "empty link" }
         if url.first == "#" {  // the common case: an anchor on the same page
             let fragment = String(url.dropFirst())
-            return fragment.isEmpty || ids[page]?.contains(Self.percentDecoded(fragment)) == true
+            return fragment.isEmpty || site.hasID(Self.percentDecoded(fragment), on: number)
                 ? nil : "no id=\"\(fragment)\" in \(page)"
         }
         if Self.isExternal(url) { return nil }
         if url.hasPrefix("/") { return "absolute path; links must be relative so the site works from file://" }
         let (path, fragment) = Self.split(url)
-        let resolved = targets[path] ?? self.target(of: String(path), on: page)
-        targets[path] = resolved
-        let target: String
-        switch resolved {
-        case .file(let file): target = file
-        case .broken(let why): return why
+        var target = page
+        if !path.isEmpty {
+            if path.hasSuffix("/") { return "names a folder; link to its index.html so it works from file://" }
+            guard let resolved = Self.resolve(path, from: page) else { return "leads outside the site" }
+            target = resolved
         }
+        guard files[target] != nil else { return "no file \(target) in the site" }
         guard let fragment, !fragment.isEmpty else { return nil }
-        if target.hasSuffix(".html"), ids[target]?.contains(Self.percentDecoded(fragment)) != true {
+        if target.hasSuffix(".html"), site.page(target).map({ site.hasID(Self.percentDecoded(fragment), on: $0) }) != true {
             return "no id=\"\(fragment)\" in \(target)"
         }
         return nil
     }
 
-    /// The site file a link's path names from `page` (the page itself for an empty path).
-    private func target(of path: String, on page: String) -> Target {
-        var target = page
-        if !path.isEmpty {
-            if path.hasSuffix("/") { return .broken("names a folder; link to its index.html so it works from file://") }
-            guard let resolved = Self.resolve(path, from: page) else { return .broken("leads outside the site") }
-            target = resolved
-        }
-        return files[target] != nil ? .file(target) : .broken("no file \(target) in the site")
+    /// A URL with a scheme (`https:`, `mailto:`) or starting `//`.
+    static func isExternal(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { isExternal($0) }
     }
 
-    /// A URL with a scheme (`https:`, `mailto:`) or starting `//`. On bytes: it runs for every link.
-    static func isExternal(_ url: String) -> Bool {
+    /// `isExternal` on bytes: it runs for every link. `&amp;`-escapes do not change the answer
+    /// (`&` and what it stands for are never scheme bytes).
+    static func isExternal(_ url: UnsafeBufferPointer<UInt8>) -> Bool {
+        let startsWithSlashes = url.count >= 2 && url[0] == 0x2F && url[1] == 0x2F
         var sawScheme = false
-        for b in url.utf8 {
+        for b in url {
             switch b {
             case UInt8(ascii: ":"): return sawScheme
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
                 sawScheme = true
             default:
-                return url.utf8.starts(with: "//".utf8)
+                return startsWithSlashes
             }
         }
-        return url.utf8.starts(with: "//".utf8)
+        return startsWithSlashes
     }
 
     /// `a/b.html?q#f` → (`a/b.html`, `f`).
-    static func split(_ url: String) -> (Substring, String?) {
+    static func split(_ url: String) -> (String, String?) {
         let u = url.utf8
         var fragment: String?
         var pathEnd = u.endIndex
@@ -184,36 +132,55 @@ public struct LinkChecker: Sendable {
             pathEnd = hash
         }
         if let query = u[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
-        return (url[..<pathEnd], fragment)
+        return (String(url[..<pathEnd]), fragment)
     }
 
     /// `../b/index.html` from `documents/a/index.html` → `documents/b/index.html`.
-    /// On UTF-8 bytes: it runs for every link of every page.
     static func resolve(_ path: String, from page: String) -> String? {
-        var out: [UInt8] = Array(page.utf8)
-        // Drop the page's file name, keep its folder with the trailing "/".
-        while let last = out.last, last != 0x2F { out.removeLast() }
-        var segment: [UInt8] = []
-        func push() -> Bool {
-            defer { segment.removeAll(keepingCapacity: true) }
-            if segment.isEmpty || segment == [0x2E] { return true }
-            if segment == [0x2E, 0x2E] {
-                guard !out.isEmpty else { return false }
-                out.removeLast()  // the "/" ending the current folder
-                while let last = out.last, last != 0x2F { out.removeLast() }
-                return true
+        var page = page, path = percentDecoded(path)
+        return page.withUTF8 { page in
+            path.withUTF8 { path in
+                let folder = UnsafeBufferPointer(rebasing: page[..<folderEnd(page)])
+                var out = [UInt8](repeating: 0, count: folder.count + path.count + 1)
+                let count = out.withUnsafeMutableBufferPointer { resolve(path, in: folder, into: $0) }
+                return count.map { String(decoding: out[..<$0], as: UTF8.self) }
             }
-            out += segment
-            out.append(0x2F)
-            return true
         }
-        for b in percentDecoded(path).utf8 {
-            if b == 0x2F { guard push() else { return nil } } else { segment.append(b) }
+    }
+
+    /// The length of `page`'s folder with its trailing "/" (0 at the site's root).
+    static func folderEnd(_ page: UnsafeBufferPointer<UInt8>) -> Int {
+        (page.lastIndex(of: 0x2F) ?? -1) + 1
+    }
+
+    /// `resolve` on bytes: `folder` (empty, or ending "/") then `path`'s segments, "." skipped and
+    /// ".." dropping a folder, written to `out` (room for `folder.count + path.count + 1` bytes).
+    /// The length written, or nil when ".." climbs out of the site.
+    static func resolve(_ path: UnsafeBufferPointer<UInt8>, in folder: UnsafeBufferPointer<UInt8>,
+                        into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        precondition(out.count > folder.count + path.count)
+        var n = folder.count
+        if n > 0 { out.baseAddress!.update(from: folder.baseAddress!, count: n) }
+        var start = 0
+        while true {
+            let end = firstIndex(of: "/", in: path[start...]) ?? path.count
+            let length = end - start
+            if length == 2, path[start] == 0x2E, path[start + 1] == 0x2E {  // ".."
+                guard n > 0 else { return nil }
+                n -= 1  // the "/" ending the current folder
+                while n > 0, out[n - 1] != 0x2F { n -= 1 }
+            } else if length > 1 || (length == 1 && path[start] != 0x2E) {  // not "" or "."
+                (out.baseAddress! + n).update(from: path.baseAddress! + start, count: length)
+                out[n + length] = 0x2F
+                n += length + 1
+            }
+            guard end < path.count else {
+                // A file, not a folder: no "/" after it.
+                if length > 0, n > 0, out[n - 1] == 0x2F { n -= 1 }
+                return n
+            }
+            start = end + 1
         }
-        let isFolder = segment.isEmpty
-        guard push() else { return nil }
-        if !isFolder, out.last == 0x2F { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func percentDecoded(_ s: String) -> String {
@@ -233,72 +200,32 @@ public struct LinkChecker: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-}
 
-/// Finds `name="value"` attributes in HTML bytes, with their line and column. Silkpress's own
-/// templates always quote attributes with `"`, and text never holds a raw `<` (it is escaped).
-enum HTMLScan {
-    struct Attribute: Sendable {
-        var name: String
-        var value: String
-        /// Byte offset of the attribute's name in the page.
-        var offset: Int
-    }
-
-    static func attributes(named names: Set<String>, in page: [UInt8]) -> [Attribute] {
-        let wanted = names.map { (name: $0, bytes: Array($0.utf8)) }
-        var out: [Attribute] = []
-        page.withUnsafeBufferPointer { bytes in
-            var inTag = false
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                // Outside a tag only the next "<" matters (most bytes are text): memchr finds it.
-                if !inTag {
-                    guard let lt = memchr(bytes.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) else { break }
-                    i = bytes.baseAddress!.distance(to: lt.assumingMemoryBound(to: UInt8.self))
-                }
-                let b = bytes[i]
-                if b == UInt8(ascii: "<") { inTag = true } else if b == UInt8(ascii: ">") { inTag = false }
-                // An attribute: whitespace, name, `="`, value, `"`.
-                if inTag, b == UInt8(ascii: " ") || b == 0x0A || b == 0x09 {
-                    var j = i + 1
-                    while j < n, isNameByte(bytes[j]) { j += 1 }
-                    if j > i + 1, j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") {
-                        var k = j + 2
-                        while k < n, bytes[k] != UInt8(ascii: "\"") { k += 1 }
-                        // Compared as bytes: making a String of every attribute name costs more than the scan.
-                        let name = UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j])
-                        if let match = wanted.first(where: { $0.bytes.elementsEqual(name) }) {
-                            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[(j + 2)..<k]), as: UTF8.self)
-                            out.append(Attribute(name: match.name, value: unescape(raw), offset: i + 1))
-                        }
-                        i = k + 1
-                        continue
-                    }
-                }
+    /// `percentDecoded` on bytes, into `out` (room for `s.count` bytes), for the plain case only:
+    /// nil when a "%" is not followed by two hex digits (the String version has its own ideas
+    /// about those). The length written.
+    static func percentDecoded(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var i = 0, n = 0
+        while i < s.count {
+            if s[i] == UInt8(ascii: "%") {
+                guard i + 2 < s.count, let high = hexValue(s[i + 1]), let low = hexValue(s[i + 2]) else { return nil }
+                out[n] = high << 4 | low
+                i += 3
+            } else {
+                out[n] = s[i]
                 i += 1
             }
+            n += 1
         }
-        return out
+        return n
     }
 
-    /// 1-based line and column (in Unicode scalars) of a byte offset.
-    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
-        let before = bytes[..<min(offset, bytes.count)]
-        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-        let start = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        return (line, String(decoding: bytes[start..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1)
-    }
-
-    private static func isNameByte(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
-    }
-
-    static func unescape(_ s: String) -> String {
-        guard s.utf8.contains(0x26) else { return s }  // `String.contains(String)` is Foundation's slow search
-        return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    private static func hexValue(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
