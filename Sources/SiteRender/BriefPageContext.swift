@@ -33,7 +33,7 @@ extension PageContext {
                     "url": .text(link(SiteGraph.agreementPath(a.id))), "source": .text(source)]
         })
         c["hasAgreements"] = .bool(!agreements.isEmpty)
-        c["statementsHTML"] = .text(statementsHTML(country, in: docs))
+        c["statementsHTML"] = .utf8(statementsHTML(country, in: docs))
         c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
         c["sources"] = TemplateValue(docs.enumerated().map { n, d -> Values in
             ["number": .int(n + 1), "title": .text(d.title), "source": .text(d.source), "date": .text(d.date ?? ""),
@@ -44,7 +44,7 @@ extension PageContext {
 
     /// Every paragraph that names the country, in full, each occurrence marked, grouped by
     /// document and section, each with its citation. Built here: a long list, escaped text.
-    private func statementsHTML(_ country: Country, in docs: [Document]) -> String {
+    private func statementsHTML(_ country: Country, in docs: [Document]) -> [UInt8] {
         var out = HTMLBuffer(capacity: country.mentions.count * 1200)
         for (n, d) in docs.enumerated() {
             let mentions = country.mentions.filter { $0.document == d.id }
@@ -78,7 +78,7 @@ extension PageContext {
             }
             out.raw("</section>\n")
         }
-        return out.string
+        return out.bytes
     }
 
     /// A quoted CSS string; `<` is escaped too, so the text cannot close the `<style>` element.

@@ -45,7 +45,7 @@ extension PageContext {
         let related = coMentioned(with: country)
         c["related"] = TemplateValue(related)
         c["hasRelated"] = .bool(!related.isEmpty)
-        c["mentionsHTML"] = .text(mentionsHTML(country.mentions))
+        c["mentionsHTML"] = .utf8(mentionsHTML(country.mentions))
         c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
         return c
     }
@@ -65,7 +65,7 @@ extension PageContext {
         c["organisation"] = ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
                              "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
                              "total": .int(o.mentions.count)]
-        c["mentionsHTML"] = .text(mentionsHTML(o.mentions))
+        c["mentionsHTML"] = .utf8(mentionsHTML(o.mentions))
         return c
     }
 
@@ -95,7 +95,7 @@ extension PageContext {
             "countries": TemplateValue(countries.map { ["nameZh": .text($0.nameZh), "url": .text(link(SiteGraph.countryPath($0.iso2)))] }),
             "hasCountries": .bool(!countries.isEmpty),
         ]
-        c["mentionsHTML"] = .text(mentionsHTML(a.mentions))
+        c["mentionsHTML"] = .utf8(mentionsHTML(a.mentions))
         return c
     }
 
@@ -115,7 +115,7 @@ extension PageContext {
     /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
     /// Built here as HTML rather than by a template loop: a country can have hundreds of
     /// mentions. Every text is escaped (`HTMLText`).
-    func mentionsHTML(_ mentions: [Mention]) -> String {
+    func mentionsHTML(_ mentions: [Mention]) -> [UInt8] {
         var out = HTMLBuffer(capacity: mentions.count * 400)
         for d in graph.documents {
             let mine = mentions.filter { $0.document == d.id }
@@ -158,7 +158,7 @@ extension PageContext {
             }
             out.raw("</section>\n")
         }
-        return out.string
+        return out.bytes
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {

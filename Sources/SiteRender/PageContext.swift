@@ -141,7 +141,7 @@ struct PageContext {
                 start = end + 1
             }
         }
-        c["linesHTML"] = .text(html.string)
+        c["linesHTML"] = .utf8(html.bytes)
         return c
     }
 

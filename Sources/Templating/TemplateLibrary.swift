@@ -43,6 +43,8 @@ private struct Renderer {
             switch lookup(name) {
             case .text(let s)?:
                 if escaped { HTMLEscape.append(s, to: &out) } else { out.append(contentsOf: s.utf8) }
+            case .utf8(let bytes)?:
+                if escaped { HTMLEscape.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
             case .int(let n)?: out.append(contentsOf: String(n).utf8)
             case .bool(let b)?: out.append(contentsOf: (b ? "true" : "false").utf8)
             case .list?, .object?, nil: break
@@ -107,23 +109,29 @@ private struct Renderer {
 enum HTMLEscape {
     static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { bytes in
-            var from = 0
-            for (i, b) in bytes.enumerated() {
-                let replacement: StaticString
-                switch b {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: bytes[from..<i])
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                from = i + 1
+        s.withUTF8 { append($0, to: &out) }
+    }
+
+    static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var from = 0
+        for (i, b) in bytes.enumerated() {
+            let replacement: StaticString
+            switch b {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
             }
-            out.append(contentsOf: bytes[from...])
+            out.append(contentsOf: bytes[from..<i])
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            from = i + 1
         }
+        out.append(contentsOf: bytes[from...])
     }
 }

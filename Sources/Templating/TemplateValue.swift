@@ -2,6 +2,9 @@
 /// objects. Typed rather than `Any`, so a lookup is a dictionary read, never a dynamic cast.
 public enum TemplateValue: Sendable {
     case text(String)
+    /// Text held as UTF-8 bytes (HTML built by hand, often large): written as it is by
+    /// `{{{…}}}`, escaped by `{{…}}`, without a String in between.
+    case utf8([UInt8])
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])

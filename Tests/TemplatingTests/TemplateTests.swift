@@ -24,6 +24,13 @@ final class TemplateTests: XCTestCase {
                        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>|42|true|")
     }
 
+    /// Text given as UTF-8 bytes renders exactly as the same text given as a String.
+    func test_utf8_values_render_as_their_text() {
+        let text = "<p class=\"x\">'一带一路' & 合作</p>"
+        let template = ["main": "{{t}}|{{{t}}}|{{& t}}|{{#t}}in{{/t}}{{^t}}out{{/t}}"]
+        XCTAssertEqual(render(template, "main", ["t": .utf8(Array(text.utf8))]), render(template, "main", ["t": .text(text)]))
+    }
+
     func test_sections_iterate_lists_push_objects_and_test_flags() {
         let context: [String: TemplateValue] = [
             "items": [["name": "一"], ["name": "二"]], "empty": [], "yes": true, "no": false,
