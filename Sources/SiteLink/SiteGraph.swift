@@ -227,7 +227,13 @@ public struct InlineLink: Hashable, Sendable {
 public enum RelativeURL {
     /// The prefix that leads from `page` back to the output root: `documents/x/index.html` → `../../`.
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        // One "../" per folder: the path's non-empty segments but the last, counted on bytes.
+        var segments = 0, previous: UInt8 = 0x2F
+        for b in page.utf8 {
+            if b != 0x2F, previous == 0x2F { segments += 1 }
+            previous = b
+        }
+        return String(repeating: "../", count: max(0, segments - 1))
     }
 
     /// `target` (output-relative, may carry `#fragment`) as seen from `page`.

@@ -131,10 +131,13 @@ enum TileMapChart {
         var tiles: [(String, Int, Int)] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+        // Lines and cells cut on bytes ("\n" and "," are ASCII): cutting on Characters cost more
+        // than drawing the map.
+        for (i, raw) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = ScalarText.trimmed(String(decoding: raw.last == 0x0D ? raw.dropLast() : raw, as: UTF8.self))
             if line.isEmpty || line.hasPrefix("#") || line == "iso2,col,row" { continue }
-            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.utf8.split(separator: UInt8(ascii: ","))
+                .map { ScalarText.trimmed(String(decoding: $0, as: UTF8.self)) }
             guard cells.count == 3, cells[0].count == 2, let c = Int(cells[1]), let r = Int(cells[2]), c >= 0, r >= 0 else {
                 problems.append(.error(path, line: i + 1, column: 1, "expected iso2,col,row"))
                 continue
