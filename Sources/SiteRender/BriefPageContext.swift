@@ -34,7 +34,7 @@ extension PageContext {
         })
         c["hasAgreements"] = .bool(!agreements.isEmpty)
         c["statementsHTML"] = .utf8(statementsHTML(country, in: docs))
-        c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
+        c["chartHTML"] = .utf8(chartBytes(index.countryCharts[country.iso2]))
         c["sources"] = TemplateValue(docs.enumerated().map { n, d -> Values in
             ["number": .int(n + 1), "title": .text(d.title), "source": .text(d.source), "date": .text(d.date ?? ""),
              "hasDate": .bool(d.date != nil), "url": .text(link(SiteGraph.documentPath(d.id)))]

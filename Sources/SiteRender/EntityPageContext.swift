@@ -46,7 +46,7 @@ extension PageContext {
         c["related"] = TemplateValue(related)
         c["hasRelated"] = .bool(!related.isEmpty)
         c["mentionsHTML"] = .utf8(mentionsHTML(country.mentions))
-        c["chartHTML"] = .text(chartHTML(index.countryCharts[country.iso2]))
+        c["chartHTML"] = .utf8(chartBytes(index.countryCharts[country.iso2]))
         return c
     }
 

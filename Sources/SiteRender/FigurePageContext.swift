@@ -24,15 +24,30 @@ extension PageContext {
 
     /// A site chart with its table and downloads (built here for the same reason as figures).
     func chartHTML(_ chart: SiteChart?) -> String {
-        guard let chart else { return "" }
+        String(decoding: chartBytes(chart), as: UTF8.self)
+    }
+
+    /// `chartHTML` as UTF-8 (country pages and briefs take it so: the SVG is copied once).
+    func chartBytes(_ chart: SiteChart?) -> [UInt8] {
+        guard let chart else { return [] }
+        var out = HTMLBuffer(capacity: chart.svg.utf8.count + chart.tableHTML.utf8.count + 1024)
         // The chart's own title (inside the SVG) is its caption.
-        var out = "<figure class=\"site-chart\" id=\"chart-\(HTMLText.escape(chart.id))\" aria-label=\"\(HTMLText.escape(chart.spec.title))\">\n"
-        out += "<div class=\"chart\">\(chart.svg)</div>\n"
-        out += "<details class=\"chart-data\"><summary>数据表</summary>\n\(chart.tableHTML)\n</details>\n"
-        out += "<p class=\"downloads\">下载：<a href=\"\(HTMLText.escape(link(chart.basePath + ".svg")))\">SVG</a> · "
-        out += "<a href=\"\(HTMLText.escape(link(chart.basePath + ".csv")))\">CSV</a> · "
-        out += "<a href=\"\(HTMLText.escape(link(chart.basePath + ".json")))\">JSON</a></p>\n</figure>\n"
-        return out
+        out.raw("<figure class=\"site-chart\" id=\"chart-")
+        out.text(chart.id)
+        out.raw("\" aria-label=\"")
+        out.text(chart.spec.title)
+        out.raw("\">\n<div class=\"chart\">")
+        out.raw(chart.svg)
+        out.raw("</div>\n<details class=\"chart-data\"><summary>数据表</summary>\n")
+        out.raw(chart.tableHTML)
+        out.raw("\n</details>\n<p class=\"downloads\">下载：<a href=\"")
+        out.text(link(chart.basePath + ".svg"))
+        out.raw("\">SVG</a> · <a href=\"")
+        out.text(link(chart.basePath + ".csv"))
+        out.raw("\">CSV</a> · <a href=\"")
+        out.text(link(chart.basePath + ".json"))
+        out.raw("\">JSON</a></p>\n</figure>\n")
+        return out.bytes
     }
 
     /// The tile map with its table and downloads, for pages one folder below the root.
