@@ -74,6 +74,8 @@ public struct EntityExtractor: Sendable {
             scan(doc, index: index)
         }
         let blocks = perDocument.flatMap { $0 }
+        // Documents named in 《》 are found beside the rest (they read the same blocks).
+        let namedDocuments = Background { NamedDocuments.extract(from: blocks) }
 
         // Countries and organisations: every match is a mention.
         var countryMentions: [String: [Mention]] = [:]
@@ -106,7 +108,7 @@ public struct EntityExtractor: Sendable {
             numbers[item, default: 1] += found.count
             for (key, a) in found { ordered.append((key, 0, a)) }
         }
-        let (named, namedDiagnostics) = NamedDocuments.extract(from: blocks)
+        let (named, namedDiagnostics) = namedDocuments.wait()
         diagnostics += namedDiagnostics
         for (key, a) in named { ordered.append((key, 1, a)) }
         ordered.sort { $0.key != $1.key ? $0.key.lexicographicallyPrecedes($1.key) : $0.rank < $1.rank }

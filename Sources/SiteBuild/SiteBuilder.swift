@@ -156,13 +156,15 @@ public enum SiteBuilder {
             return out
         }
 
+        // The pages' text lookups need no graph: made beside it.
+        let lookups = Background { SiteRenderer.lookups(documents, entities: entities) }
         let graph = timed("link", &report) { SiteGraph(documents: documents, entities: entities) }
 
         if let templates, !log.hasErrors {
             report.files = timed("render", &report) {
                 do {
                     return try SiteRenderer(templates: templates, seedsDirectory: options.seeds, baseURL: options.baseURL,
-                                     buildDate: options.buildDate, figures: figures).render(graph)
+                                     buildDate: options.buildDate, figures: figures).render(graph, lookups: lookups.wait())
                 } catch let failure as BuildFailure {
                     log.add(contentsOf: failure.diagnostics)
                     return []

@@ -49,8 +49,20 @@ public struct SiteRenderer: Sendable {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
-    /// The site's pages, data files and copied assets, sorted by path.
-    public func render(_ graph: SiteGraph) throws -> [OutputFile] {
+    /// What the pages look up in the documents' text (sections, snippets, who is named with
+    /// whom). It needs only the documents and entities, so a build makes it while the site
+    /// graph is linked.
+    public struct TextLookups: Sendable {
+        let index: TextIndex
+    }
+
+    public static func lookups(_ documents: [Document], entities: EntityIndex) -> TextLookups {
+        TextLookups(index: TextIndex(documents, entities: entities))
+    }
+
+    /// The site's pages, data files and copied assets, sorted by path. `lookups`, when given,
+    /// must be made from the graph's documents and entities.
+    public func render(_ graph: SiteGraph, lookups prepared: TextLookups? = nil) throws -> [OutputFile] {
         // The search index and the data files need only the graph: they are built on threads of
         // their own while the charts and pages take all cores.
         let baseURL = baseURL
@@ -62,7 +74,7 @@ public struct SiteRenderer: Sendable {
         // Figures and charts are drawn once, side by side; pages (on all cores) only place them.
         let figureCharts = Background { FigureCharts.render(graph, figures: self.figures) }
         let tileMap = Background { Result { try self.tileMap(graph) } }
-        var lookups = TextIndex(graph.documents, entities: graph.entities)
+        var lookups = prepared?.index ?? TextIndex(graph.documents, entities: graph.entities)
         let siteCharts = SiteCharts.all(graph)
         lookups.siteCharts = Dictionary(uniqueKeysWithValues: siteCharts.map { ($0.id, $0) })
         let partial = lookups
