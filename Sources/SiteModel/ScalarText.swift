@@ -106,6 +106,8 @@ public enum ScalarText {
     /// `s` itself when it has at most `limit` characters, else its first `limit - 2` and "…".
     /// Walks at most `limit` characters: `count` would segment the whole of a long text.
     public static func clipped(_ s: String, to limit: Int) -> String {
+        // At most `limit` scalars is at most `limit` characters: no segmenting needed.
+        if s.utf8.count <= limit || scalarCount(s) <= limit { return s }
         guard s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex).map({ $0 < s.endIndex }) == true else { return s }
         return String(s.prefix(limit - 2)) + "…"
     }
