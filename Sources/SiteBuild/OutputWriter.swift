@@ -80,7 +80,8 @@ public struct OutputWriter: Sendable {
             for (temp, _) in pending { unlink(temp) }
             for dir in created.reversed() { rmdir(dir) }
         }
-        for file in files + [OutputFile(path: Self.marker, text: "")] {
+        let all = files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")]
+        for file in all {
             paths.insert(file.path)
             var folder = file.path
             while let slash = folder.lastIndex(of: "/") {
@@ -88,8 +89,17 @@ public struct OutputWriter: Sendable {
                 guard folders.insert(folder).inserted else { break }
             }
         }
-        // Before anything is written, so the staged files are not among them.
-        let stale = staleEntries(keeping: paths, folders: folders)
+        // What the output holds beyond the new site, found beside the comparing (it must be
+        // found before anything is written, so the staged files are not among it).
+        let walk = Background { [paths, folders, self] in staleEntries(keeping: paths, folders: folders) }
+        // Which files changed, compared on all cores in batches (each with its own read
+        // buffer): a rebuild mostly reads files back and writes none.
+        let batches = stride(from: 0, to: all.count, by: 64).map { $0..<min($0 + 64, all.count) }
+        let compared = batches.parallelMap { range -> [Result<[UInt8]?, BuildFailure>] in
+            var scratch: [UInt8] = []
+            return range.map { changedBytes(all[$0], scratch: &scratch) }
+        }.flatMap { $0 }
+        let stale = walk.wait()
         do {
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: output, isDirectory: &isDir) {
@@ -100,20 +110,10 @@ public struct OutputWriter: Sendable {
                 created.append(output)
             }
             var made: Set<String> = [output]
-            var scratch: [UInt8] = []
-            for file in files + [OutputFile(path: Self.marker, text: "written by silkpress build\n")] {
+            for (file, result) in zip(all, compared) {
+                guard let bytes = try result.get() else { continue }
                 let target = output + "/" + file.path
                 let slash = target.lastIndex(of: "/") ?? target.endIndex
-                let bytes: [UInt8]
-                switch file.contents {
-                case .bytes(let b): bytes = b
-                case .copy(let source):
-                    guard let data = FileManager.default.contents(atPath: source) else {
-                        throw BuildFailure([.error(source, "cannot read \(source) to copy it into the output")])
-                    }
-                    bytes = [UInt8](data)
-                }
-                if Self.sameBytes(target, bytes, scratch: &scratch) { continue }
                 // Folders only for files that are written: an unchanged site makes none.
                 try makeDirectories(String(target[..<slash]), made: &made, created: &created)
                 let temp = String(target[...slash]) + Self.stagedPrefix + "\(getpid())-" + String(target[target.index(after: slash)...])
@@ -160,6 +160,20 @@ public struct OutputWriter: Sendable {
         }
         walk("")
         return stale
+    }
+
+    /// The file's bytes when they differ from the output's copy, nil when it is unchanged.
+    private func changedBytes(_ file: OutputFile, scratch: inout [UInt8]) -> Result<[UInt8]?, BuildFailure> {
+        let bytes: [UInt8]
+        switch file.contents {
+        case .bytes(let b): bytes = b
+        case .copy(let source):
+            guard let data = FileManager.default.contents(atPath: source) else {
+                return .failure(BuildFailure([.error(source, "cannot read \(source) to copy it into the output")]))
+            }
+            bytes = [UInt8](data)
+        }
+        return .success(Self.sameBytes(output + "/" + file.path, bytes, scratch: &scratch) ? nil : bytes)
     }
 
     /// Does the file at `path` hold exactly `bytes`? (Size first, then content, read in chunks
