@@ -22,11 +22,11 @@ public enum FigureDataParser {
         var sawColumns = false
         var seen: [String: Int] = [:]
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines cut on bytes ("\n" is ASCII; a Character split walks grapheme clusters).
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         for (i, rawLine) in lines.enumerated() {
             let row = i + 1
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
+            let line = String(decoding: rawLine.last == 0x0D ? rawLine.dropLast() : rawLine, as: UTF8.self)
             if ScalarText.trimmed(line).isEmpty { continue }
 
             if line.hasPrefix("#") {

@@ -1,26 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import Foundation
 import SiteModel
 
 public enum Provenance {
     /// Splits a seed file into lines the way data files count them (1-based, blank lines count).
     public static func lines(of seedText: String) -> [Substring] {
-        // Found as bytes and sliced by UTF-8 indices: splitting on `Character`s walks grapheme
-        // clusters over the whole seed, and turning UTF-8 slices into Substrings costs as much.
-        let u = seedText.utf8
-        var out: [Substring] = []
-        var start = u.startIndex
-        var i = start
-        while i != u.endIndex {
-            if u[i] == 0x0A {
-                let before = i > start && u[u.index(before: i)] == 0x0D ? u.index(before: i) : i
-                out.append(seedText[start..<before])
-                start = u.index(after: i)
+        // Newlines found with memchr, lines sliced by UTF-8 offsets (O(1) on a native
+        // string): splitting on `Character`s walks grapheme clusters over the whole seed.
+        var text = seedText
+        let ranges: [Range<Int>] = text.withUTF8 { u in
+            var out: [Range<Int>] = []
+            var start = 0
+            while true {
+                let rest = u.count - start
+                let newline = rest > 0 ? memchr(u.baseAddress! + start, 0x0A, rest) : nil
+                let end = newline.map { u.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? u.count
+                out.append(start ..< (end > start && u[end - 1] == 0x0D ? end - 1 : end))
+                guard newline != nil else { return out }
+                start = end + 1
             }
-            i = u.index(after: i)
         }
-        let end = u.endIndex > start && u[u.index(before: u.endIndex)] == 0x0D ? u.index(before: u.endIndex) : u.endIndex
-        out.append(seedText[start..<end])
-        return out
+        let u = text.utf8
+        return ranges.map { r in text[u.index(u.startIndex, offsetBy: r.lowerBound) ..< u.index(u.startIndex, offsetBy: r.upperBound)] }
     }
 
     /// Every point's number, and every check's stated number, must stand as a whole token on
