@@ -59,7 +59,9 @@ public enum PrettyJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             put("{\n", &out)
-            for (i, field) in fields.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            // Most objects list their keys sorted already: then no sorted copy is made.
+            let inOrder = zip(fields, fields.dropFirst()).allSatisfy { $0.0 < $1.0 }
+            for (i, field) in (inOrder ? fields : fields.sorted(by: { $0.0 < $1.0 })).enumerated() {
                 if i > 0 { put(",\n", &out) }
                 indent(level + 1, &out)
                 string(field.0, &out)

@@ -42,11 +42,13 @@ enum EntitiesJSON {
 
     private static func mentions(_ ms: [Mention], _ graph: SiteGraph, surface: Bool = true) -> JSONValue {
         .array(ms.map { m in
+            // Keys in sorted order, as written (PrettyJSON then need not sort them).
             var fields: [(String, JSONValue)] = [
-                ("document", .string(m.document)), ("section", .string(m.section)), ("paragraph", .string(m.block)),
-                ("line", .int(m.line)), ("url", .string(graph.url(of: m))),
+                ("document", .string(m.document)), ("line", .int(m.line)), ("paragraph", .string(m.block)),
+                ("section", .string(m.section)),
             ]
             if surface { fields.append(("surface", .string(m.surface))) }
+            fields.append(("url", .string(graph.url(of: m))))
             return .object(fields)
         })
     }
@@ -67,7 +69,7 @@ enum EntitiesJSON {
 
     /// RFC 4180: quote a field holding a comma, quote or line break; double the quotes.
     static func cell(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
