@@ -48,4 +48,15 @@ final class ReferenceTests: XCTestCase {
         XCTAssertEqual(graph.links(in: para, of: doc),
                        [InlineLink(offset: 6, length: 5, target: "documents/r/part-1/index.html#figure-1-1", title: "图 1-1 贸易额")])
     }
+
+    /// The byte search that lets most paragraphs skip the reference scan.
+    func test_a_word_is_found_in_utf8_wherever_it_stands() {
+        XCTAssertTrue(SiteGraph.holds("见图 3-1", "图"))
+        XCTAssertTrue(SiteGraph.holds("专栏", "专栏"))
+        XCTAssertTrue(SiteGraph.holds("专门的专栏", "专栏"))
+        XCTAssertFalse(SiteGraph.holds("专门栏目", "专栏"))
+        XCTAssertFalse(SiteGraph.holds("", "图"))
+        XCTAssertFalse(SiteGraph.holds("专", "专栏"))
+        XCTAssertTrue(SiteGraph.references(in: "没有引用的段落").isEmpty)
+    }
 }
