@@ -70,10 +70,11 @@ public struct EntityExtractor: Sendable {
 
     public func extract(from documents: [Document]) -> (EntityIndex, [Diagnostic]) {
         var diagnostics = setupDiagnostics
-        let perDocument = Array(documents.enumerated()).parallelMap { (index, doc) in
-            scan(doc, index: index)
-        }
-        let blocks = perDocument.flatMap { $0 }
+        // Where every paragraph stands (a quick walk), then the name scan of each paragraph on
+        // all cores: one document holds most of the text, so documents alone would not balance.
+        let places = documents.enumerated().flatMap { index, doc in self.places(in: doc, index: index) }
+        let chunks = stride(from: 0, to: places.count, by: 16).map { Array(places[$0..<min($0 + 16, places.count)]) }
+        let blocks = chunks.parallelMap { chunk in chunk.map(scan) }.flatMap { $0 }
         // Documents named in 《》 are found beside the rest (they read the same blocks).
         let namedDocuments = Background { NamedDocuments.extract(from: blocks) }
 
@@ -117,19 +118,27 @@ public struct EntityExtractor: Sendable {
                 diagnostics)
     }
 
-    /// Scans every block of one document, depth first, in document order.
-    func scan(_ doc: Document, index: Int) -> [ScannedBlock] {
-        var out: [ScannedBlock] = []
+    /// A paragraph's place before its scan.
+    struct Place: Sendable {
+        let document: Document
+        let documentIndex: Int
+        let section: Section
+        let path: [Int]
+        let blockIndex: Int
+        let block: Block
+    }
+
+    /// Every block of one document, depth first, in document order, with its section path.
+    func places(in doc: Document, index: Int) -> [Place] {
+        var out: [Place] = []
         var blockIndex = 0
         func walk(_ s: Section, path: [Int]) {
             var ordinals: [SectionKind: Int] = [:]
             for item in s.content {
                 switch item {
                 case .block(let block):
-                    let text = ScalarText.scalars(block.text)
-                    out.append(ScannedBlock(document: doc, documentIndex: index, section: s, path: path,
-                                            blockIndex: blockIndex, block: block, text: text,
-                                            matches: TrapRules.scan(text, with: matcher)))
+                    out.append(Place(document: doc, documentIndex: index, section: s, path: path,
+                                     blockIndex: blockIndex, block: block))
                     blockIndex += 1
                 case .section(let child):
                     ordinals[child.kind, default: 0] += 1
@@ -143,5 +152,12 @@ public struct EntityExtractor: Sendable {
             walk(s, path: [top[s.kind] ?? 1])
         }
         return out
+    }
+
+    /// The names one paragraph holds.
+    func scan(_ p: Place) -> ScannedBlock {
+        let text = ScalarText.scalars(p.block.text)
+        return ScannedBlock(document: p.document, documentIndex: p.documentIndex, section: p.section, path: p.path,
+                            blockIndex: p.blockIndex, block: p.block, text: text, matches: TrapRules.scan(text, with: matcher))
     }
 }
