@@ -2,33 +2,24 @@ import SiteModel
 /// One paragraph after the name scan: where it stands and which names it holds.
 /// A class: the readers pass blocks around by the hundred, and a struct holding the whole
 /// document, section and block would copy (retain) all their fields every time.
+@dynamicMemberLookup
 final class ScannedBlock: Sendable {
-    let document: Document
-    let documentIndex: Int
-    let section: Section
-    /// Ordinal of the section among same-kind siblings at each level (`[2, 13]` for the 13th item
-    /// of the 2nd category); the basis of instrument ids.
-    let path: [Int]
-    let blockIndex: Int
-    let block: Block
+    /// Where it stands: document, section, path, block (read as `b.section`, `b.block` …).
+    let place: EntityExtractor.Place
     let text: [Unicode.Scalar]
     let matches: [NameMatch]
 
-    init(document: Document, documentIndex: Int, section: Section, path: [Int], blockIndex: Int, block: Block,
-         text: [Unicode.Scalar], matches: [NameMatch]) {
-        self.document = document
-        self.documentIndex = documentIndex
-        self.section = section
-        self.path = path
-        self.blockIndex = blockIndex
-        self.block = block
+    init(_ place: EntityExtractor.Place, text: [Unicode.Scalar], matches: [NameMatch]) {
+        self.place = place
         self.text = text
         self.matches = matches
     }
 
+    subscript<T>(dynamicMember field: KeyPath<EntityExtractor.Place, T>) -> T { place[keyPath: field] }
+
     func mention(at start: Int, length: Int) -> Mention {
-        Mention(document: document.id, section: section.id, block: block.id,
-                line: block.line(atOffset: start), surface: slice(start, start + length), offset: start)
+        Mention(document: place.document.id, section: place.section.id, block: place.block.id,
+                line: place.block.line(atOffset: start), surface: slice(start, start + length), offset: start)
     }
 
     func slice(_ from: Int, _ to: Int) -> String {
@@ -36,7 +27,7 @@ final class ScannedBlock: Sendable {
     }
 
     /// Document-order key: agreements are sorted by their first mention.
-    func order(_ offset: Int) -> [Int] { [documentIndex, blockIndex, offset] }
+    func order(_ offset: Int) -> [Int] { [place.documentIndex, place.blockIndex, offset] }
 }
 
 /// The entity-extraction stage: countries, organisations and agreements named in the documents,
@@ -118,7 +109,9 @@ public struct EntityExtractor: Sendable {
                 diagnostics)
     }
 
-    /// A paragraph's place before its scan.
+    /// A paragraph's place: its document, its section and the section's path (ordinal among
+    /// same-kind siblings at each level, `[2, 13]` for the 13th item of the 2nd category: the
+    /// basis of instrument ids), its index in the document.
     struct Place: Sendable {
         let document: Document
         let documentIndex: Int
@@ -157,7 +150,6 @@ public struct EntityExtractor: Sendable {
     /// The names one paragraph holds.
     func scan(_ p: Place) -> ScannedBlock {
         let text = ScalarText.scalars(p.block.text)
-        return ScannedBlock(document: p.document, documentIndex: p.documentIndex, section: p.section, path: p.path,
-                            blockIndex: p.blockIndex, block: p.block, text: text, matches: TrapRules.scan(text, with: matcher))
+        return ScannedBlock(p, text: text, matches: TrapRules.scan(text, with: matcher))
     }
 }
