@@ -1,10 +1,9 @@
 import FigureData
-import Foundation
 import SiteModel
 
 /// `data/figures.json` as the data contract describes it: every plotted number with its line.
 enum FiguresJSON {
-    static func encode(_ figures: [RenderedFigure]) throws -> [UInt8] {
+    static func encode(_ figures: [RenderedFigure]) -> [UInt8] {
         PrettyJSON.bytes(.array(figures.map { f in
             let file = f.file
             var categories: [String] = []

@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
         let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, graph: graph, index: partial) }
         lookups.countryCharts = Dictionary(uniqueKeysWithValues: zip(graph.entities.countries.map(\.iso2), countryCharts))
         let rendered = figureCharts.wait()
-        let figuresJSON = Background { Result { try FiguresJSON.encode(rendered) } }
+        let figuresJSON = Background { FiguresJSON.encode(rendered) }
         lookups.add(figures: rendered)
         var tileFiles: [OutputFile] = []
         if let tiles = try tileMap.wait().get() {
@@ -93,7 +93,7 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = graph.pages.parallelMap { page in
             OutputFile(path: page.path, contents: .bytes(renderPage(page, graph: graph, index: index)))
         }
-        files.append(OutputFile(path: "data/figures.json", contents: .bytes(try figuresJSON.wait().get())))
+        files.append(OutputFile(path: "data/figures.json", contents: .bytes(figuresJSON.wait())))
         files += tileFiles
         // Each chart's downloads (its CSV and JSON are written out here, on all cores).
         files += (siteCharts + countryCharts).parallelMap { chart in
