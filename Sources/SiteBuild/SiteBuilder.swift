@@ -89,22 +89,20 @@ public enum SiteBuilder {
         var log = DiagnosticLog()
 
         // Stages that do not depend on each other overlap: the seeds are read while the
-        // entity catalogues and then the templates load (one after the other, on one thread,
-        // so the report reader, the longest job, keeps a core to itself), the figure data while
-        // entities are extracted. Each stage's diagnostics still come in pipeline order.
+        // templates load (and the entity catalogues, if `EntityCatalogues.prefetch()` has not
+        // made them yet), the figure data while entities are extracted. Each stage's
+        // diagnostics still come in pipeline order.
         let loader = SeedLoader(seedsDirectory: options.seeds)
         let seedFiles = loader.seedFiles()
         let reading = Background { () -> [LoadedSeed] in
             guard case .success(let names) = seedFiles else { return [] }
             return names.parallelMap { loader.load($0) }
         }
-        let setup = Background {
-            (catalogues: Result { try (Gazetteer.standard(), OrganisationCatalogue.standard()) },
-             templates: TemplateSet.load(folders: options.templateFolders))
-        }
+        EntityCatalogues.prefetch()
+        let loadingTemplates = Background { TemplateSet.load(folders: options.templateFolders) }
 
         let templates: TemplateSet? = timed("templates", &report) {
-            switch setup.wait().templates {
+            switch loadingTemplates.wait() {
             case .success(let t): return t
             case .failure(let f): log.add(contentsOf: f.diagnostics); return nil
             }
@@ -137,7 +135,7 @@ public enum SiteBuilder {
 
         let entities: EntityIndex = timed("extract", &report) {
             do {
-                let (gazetteer, organisations) = try setup.wait().catalogues.get()
+                let (gazetteer, organisations) = try EntityCatalogues.get().get()
                 let extractor = EntityExtractor(gazetteer: gazetteer, organisations: organisations)
                 let (index, diagnostics) = extractor.extract(from: documents)
                 log.add(contentsOf: diagnostics)
