@@ -173,15 +173,14 @@ struct PageContext {
 
     private func block(_ b: Block, in d: Document) -> Values {
         let links = graph.links(in: b, of: d).map { (offset: $0.offset, length: $0.length, url: link($0.target), title: $0.title) }
-        let html = BlockHTML.render(b, root: root, links: links)
-        let inline = BlockHTML.unwrapped(html)
+        let (html, inline) = BlockHTML.parts(b, root: root, links: links)
         return [
             "id": .text(b.id),
             "kind": .text(b.kind.rawValue),
-            "html": .text(html),
-            "inlineHTML": .text(inline),
+            "html": .utf8(html),
+            "inlineHTML": .utf8(inline ?? html),
             // One paragraph: the anchor goes on the <p> itself.
-            "isParagraph": .bool(inline != html),
+            "isParagraph": .bool(inline != nil),
             "line": .int(b.line),
             "sourceURL": .text(link(graph.sourceURL(line: b.line, in: d))),
         ]
