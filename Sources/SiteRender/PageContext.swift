@@ -3,7 +3,7 @@ import SiteModel
 import Templating
 
 /// A template's values by name.
-typealias Values = [String: TemplateValue]
+typealias Values = TemplateObject
 
 /// Builds the values templates see. Every object sets every key its template reads:
 /// Mustache looks a missing key up in the enclosing context, which would show a parent's

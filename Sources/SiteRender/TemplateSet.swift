@@ -81,7 +81,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders a page template into UTF-8; the name must be one of `required`.
-    public func render(_ template: String, _ context: [String: TemplateValue]) -> [UInt8] {
+    public func render(_ template: String, _ context: TemplateObject) -> [UInt8] {
         library.render(template, context) ?? []
     }
 }

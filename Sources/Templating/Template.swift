@@ -19,10 +19,13 @@ public struct Template: Sendable {
 struct TagName: Sendable, Equatable {
     var parts: [String]
     var anchored: Bool
+    /// `TemplateObject.fingerprint` of each part, computed once here.
+    var fingerprints: [UInt64]
 
     init(_ text: String) {
         parts = text.split(separator: ".").map(String.init)
         anchored = text.hasPrefix(".") && text != "."
+        fingerprints = parts.map(TemplateObject.fingerprint)
     }
 }
 

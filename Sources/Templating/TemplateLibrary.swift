@@ -5,7 +5,7 @@ public struct TemplateLibrary: Sendable {
     public init(templates: [String: Template]) { self.templates = templates }
 
     /// The named template rendered with `context`, or nil when there is no such template.
-    public func render(_ name: String, _ context: [String: TemplateValue]) -> [UInt8]? {
+    public func render(_ name: String, _ context: TemplateObject) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: templates)
         renderer.out.reserveCapacity(16 * 1024)
@@ -89,17 +89,18 @@ private struct Renderer {
     /// The first value up the stack that has the name's first part, then its children.
     private func lookup(_ name: TagName) -> TemplateValue? {
         guard let first = name.parts.first else { return stack.last }
+        let firstPrint = name.fingerprints[0]
         var found: TemplateValue?
         if name.anchored {
-            if case .object(let o)? = stack.last { found = o[first] }
+            if case .object(let o)? = stack.last { found = o[firstPrint, first] }
         } else {
             for value in stack.reversed() {
-                if case .object(let o) = value, let child = o[first] { found = child; break }
+                if case .object(let o) = value, let child = o[firstPrint, first] { found = child; break }
             }
         }
-        for part in name.parts.dropFirst() {
+        for (part, print) in zip(name.parts.dropFirst(), name.fingerprints.dropFirst()) {
             guard case .object(let o)? = found else { return nil }
-            found = o[part]
+            found = o[print, part]
         }
         return found
     }

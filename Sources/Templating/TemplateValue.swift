@@ -8,7 +8,7 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// `{{#name}}` shows its content for everything except `false` and an empty list
     /// (an empty text is shown: templates test `has…` flags instead).
@@ -28,12 +28,14 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var object = TemplateObject()
+        for (name, value) in elements { object[name] = value }
+        self = .object(object)
     }
 }
 
 extension TemplateValue {
     public init(_ text: String) { self = .text(text) }
-    public init(_ list: [[String: TemplateValue]]) { self = .list(list.map(TemplateValue.object)) }
+    public init(_ list: [TemplateObject]) { self = .list(list.map(TemplateValue.object)) }
     public init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
 }

@@ -2,7 +2,7 @@
 import XCTest
 
 final class TemplateTests: XCTestCase {
-    private func render(_ templates: [String: String], _ name: String = "main", _ context: [String: TemplateValue] = [:],
+    private func render(_ templates: [String: String], _ name: String = "main", _ context: TemplateObject = [:],
                         file: StaticString = #filePath, line: UInt = #line) -> String {
         do {
             let parsed = try templates.mapValues { (text: String) throws(TemplateSyntaxError) -> Template in try Template(parsing: text) }
@@ -19,7 +19,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func test_variables_are_escaped_unless_triple_or_ampersand() {
-        let context: [String: TemplateValue] = ["t": "<a href=\"x\">'&'</a>", "n": 42, "b": true]
+        let context: TemplateObject = ["t": "<a href=\"x\">'&'</a>", "n": 42, "b": true]
         XCTAssertEqual(render(["main": "{{t}}|{{{t}}}|{{& t}}|{{n}}|{{b}}|{{missing}}"], "main", context),
                        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;|<a href=\"x\">'&'</a>|<a href=\"x\">'&'</a>|42|true|")
     }
@@ -32,7 +32,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func test_sections_iterate_lists_push_objects_and_test_flags() {
-        let context: [String: TemplateValue] = [
+        let context: TemplateObject = [
             "items": [["name": "一"], ["name": "二"]], "empty": [], "yes": true, "no": false,
             "who": ["name": "外"], "name": "根", "tags": ["a", "b"],
         ]
@@ -43,7 +43,7 @@ final class TemplateTests: XCTestCase {
     }
 
     func test_a_name_missing_inside_a_section_is_found_further_out() {
-        let context: [String: TemplateValue] = ["url": "top", "rows": [["title": "r"]]]
+        let context: TemplateObject = ["url": "top", "rows": [["title": "r"]]]
         XCTAssertEqual(render(["main": "{{#rows}}{{title}}@{{url}}{{/rows}}"], "main", context), "r@top")
     }
 
