@@ -8,6 +8,8 @@ import SiteModel
 @main
 struct Silkpress: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Every command names itself: ArgumentParser would otherwise derive each name from the
+        // type's name by reflection at every start (~5 M instructions).
         commandName: "silkpress",
         abstract: "Builds a cross-linked, offline-ready website from Chinese source documents.",
         subcommands: [Build.self, Check.self, Archive.self, PrintBriefs.self],
@@ -47,6 +49,7 @@ struct SiteOptions: ParsableArguments {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site from the seeds into the output folder.",
         discussion: "Only files that changed are written, under temporary names beside their targets, and moved into place when the whole build and its link check succeed; a failed build leaves the output as it was.")
 
@@ -75,6 +78,7 @@ struct Build: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Parse, link and render everything in memory and report problems; write nothing.",
         discussion: "With --links, check the internal links of an already built site folder instead.")
 
@@ -124,6 +128,7 @@ struct Check: ParsableCommand {
 
 struct Archive: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "archive",
         abstract: "Pack a built site into a ZIP that browses and searches offline.",
         discussion: "Everything goes under one top-level folder named after the zip; its index.html is the start page. Two archives of the same build are byte-identical.")
 
