@@ -138,11 +138,19 @@ public enum FigureCharts {
     }
 
     static func metadata(_ f: RenderedFigure) -> String {
-        String(decoding: PrettyJSON.bytes(.object([
-            ("id", .string(f.id)), ("document", .string(f.documentID)), ("label", .string(f.label)),
-            ("caption", .string(f.caption)), ("source", .string(f.source)), ("note", .string(f.sourceNote)),
-            ("status", .string(f.statusNote)), ("unit", .string(f.unit)), ("url", .string(f.url)),
-            ("citedBy", .string(f.citedBy)),
-        ])), as: UTF8.self)
+        var w = JSONWriter(capacity: 1024)
+        w.beginObject()  // keys in sorted order
+        w.key("caption"); w.string(f.caption)
+        w.key("citedBy"); w.string(f.citedBy)
+        w.key("document"); w.string(f.documentID)
+        w.key("id"); w.string(f.id)
+        w.key("label"); w.string(f.label)
+        w.key("note"); w.string(f.sourceNote)
+        w.key("source"); w.string(f.source)
+        w.key("status"); w.string(f.statusNote)
+        w.key("unit"); w.string(f.unit)
+        w.key("url"); w.string(f.url)
+        w.endObject()
+        return String(decoding: w.finish(), as: UTF8.self)
     }
 }
