@@ -131,7 +131,10 @@ public enum FigureCharts {
     /// The numbers with their provenance: series, x, y as printed, seed line.
     static func csv(_ file: FigureDataFile) -> String {
         func cell(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            // Each of those Characters holds its byte: a cell without the bytes (nearly all) is
+            // kept without walking its Characters.
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) else { return s }
+            return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         return "series,x,y,line\r\n" + file.points.map { [cell($0.series), cell($0.x), cell($0.raw), String($0.line)].joined(separator: ",") }
             .joined(separator: "\r\n") + "\r\n"
