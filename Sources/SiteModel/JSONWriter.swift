@@ -206,9 +206,18 @@ public struct JSONWriter: ~Copyable {
     @inline(__always)
     private mutating func indent(_ level: Int) {
         let n = 2 * level
-        reserve(n)
-        (base + count).initialize(repeating: 0x20, count: n)
-        count += n
+        // Eight spaces at a time (up to seven more are written past the end and overwritten
+        // later: reserved, never counted).
+        reserve(n + 8)
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        var p = UnsafeMutableRawPointer(base + count)
+        var left = n
+        while left > 0 {
+            p.storeBytes(of: spaces, as: UInt64.self)
+            p += 8
+            left -= 8
+        }
+        count &+= n
     }
 
     // MARK: Strings
@@ -221,8 +230,11 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func escaped(_ s: String) {
-        var s = s
-        s.withUTF8 { escaped($0) }
+        // Native and small strings are contiguous (no copy of the String as `withUTF8` makes).
+        if s.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var s = s
+            s.withUTF8 { escaped($0) }
+        }
     }
 
     private mutating func escaped(_ u: UnsafeBufferPointer<UInt8>) {
@@ -305,13 +317,13 @@ public struct JSONWriter: ~Copyable {
     @inline(__always)
     private mutating func raw(_ b: UInt8) {
         base[count] = b
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
     private mutating func raw(_ p: UnsafePointer<UInt8>, _ n: Int) {
         (base + count).initialize(from: p, count: n)
-        count += n
+        count &+= n
     }
 
     @inline(__always)
