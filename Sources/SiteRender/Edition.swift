@@ -4,10 +4,15 @@ import SiteModel
 /// headings, one paragraph per paragraph — and nothing else (no metadata, no page furniture).
 public enum Edition {
     public static func markdown(_ d: Document) -> String {
+        String(decoding: markdownBytes(d), as: UTF8.self)
+    }
+
+    /// The edition as the file's bytes (no round trip through `String`).
+    public static func markdownBytes(_ d: Document) -> [UInt8] {
         var out = Text()
         out.put("# ", CommonMarkText.escaped(d.title), "\n")
         for s in d.sections { append(s, level: 2, to: &out) }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     /// UTF-8 appended in place (building the edition from `String` pieces with `+` copied it

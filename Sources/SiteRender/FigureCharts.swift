@@ -131,18 +131,29 @@ public enum FigureCharts {
     /// The numbers with their provenance: series, x, y as printed, seed line.
     static func csv(_ file: FigureDataFile) -> String {
         func cell(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            // Each of those Characters holds its byte: a cell without the bytes (nearly all) is
+            // kept without walking its Characters.
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }) else { return s }
+            return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         return "series,x,y,line\r\n" + file.points.map { [cell($0.series), cell($0.x), cell($0.raw), String($0.line)].joined(separator: ",") }
             .joined(separator: "\r\n") + "\r\n"
     }
 
     static func metadata(_ f: RenderedFigure) -> String {
-        String(decoding: PrettyJSON.bytes(.object([
-            ("id", .string(f.id)), ("document", .string(f.documentID)), ("label", .string(f.label)),
-            ("caption", .string(f.caption)), ("source", .string(f.source)), ("note", .string(f.sourceNote)),
-            ("status", .string(f.statusNote)), ("unit", .string(f.unit)), ("url", .string(f.url)),
-            ("citedBy", .string(f.citedBy)),
-        ])), as: UTF8.self)
+        var w = JSONWriter(capacity: 1024)
+        w.beginObject()  // keys in sorted order
+        w.key("caption"); w.string(f.caption)
+        w.key("citedBy"); w.string(f.citedBy)
+        w.key("document"); w.string(f.documentID)
+        w.key("id"); w.string(f.id)
+        w.key("label"); w.string(f.label)
+        w.key("note"); w.string(f.sourceNote)
+        w.key("source"); w.string(f.source)
+        w.key("status"); w.string(f.statusNote)
+        w.key("unit"); w.string(f.unit)
+        w.key("url"); w.string(f.url)
+        w.endObject()
+        return String(decoding: w.finish(), as: UTF8.self)
     }
 }

@@ -2,30 +2,54 @@ import FigureData
 import SiteModel
 
 /// `data/figures.json` as the data contract describes it: every plotted number with its line.
+/// Written as it is produced (`JSONWriter`), keys in sorted order.
 enum FiguresJSON {
     static func encode(_ figures: [RenderedFigure]) -> [UInt8] {
-        PrettyJSON.bytes(.array(figures.map { f in
+        var w = JSONWriter()
+        w.beginArray()
+        for f in figures {
             let file = f.file
+            let points = file?.points ?? []
             var categories: [String] = []
-            for p in file?.points ?? [] where !categories.contains(p.x) { categories.append(p.x) }
-            let series: [JSONValue] = (file?.series ?? []).map { name in
-                let points = (file?.points ?? []).filter { $0.series == name }
-                return .object([
-                    ("name", .string(name)),
-                    ("status", .string(points.count == categories.count ? "complete" : "partial")),
-                    ("points", .array(points.map {
-                        .object([("x", .string($0.x)), ("y", .double($0.y)), ("raw", .string($0.raw)), ("line", .int($0.line))])
-                    })),
-                ])
+            for p in points where !categories.contains(p.x) { categories.append(p.x) }
+            w.beginObject()
+            w.key("caption"); w.string(f.caption)
+            w.key("citedBy"); w.string(f.citedBy)
+            w.key("csv"); w.string(f.basePath + ".csv")
+            w.key("document"); w.string(f.documentID)
+            w.key("id"); w.string(String(f.id.dropFirst("figure-".count)))
+            w.key("json"); w.string(f.basePath + ".json")
+            w.key("label"); w.string(f.label)
+            w.key("note"); w.string(f.sourceNote)
+            w.key("series")
+            w.beginArray()
+            for name in file?.series ?? [] {
+                let inSeries = points.filter { $0.series == name }
+                w.beginObject()
+                w.key("name"); w.string(name)
+                w.key("points")
+                w.beginArray()
+                for p in inSeries {
+                    w.beginObject()
+                    w.key("line"); w.int(p.line)
+                    w.key("raw"); w.string(p.raw)
+                    w.key("x"); w.string(p.x)
+                    w.key("y"); w.double(p.y)
+                    w.endObject()
+                }
+                w.endArray()
+                w.key("status"); w.string(inSeries.count == categories.count ? "complete" : "partial")
+                w.endObject()
             }
-            return .object([
-                ("id", .string(String(f.id.dropFirst("figure-".count)))), ("document", .string(f.documentID)),
-                ("label", .string(f.label)), ("caption", .string(f.caption)), ("source", .string(f.source)),
-                ("note", .string(f.sourceNote)), ("status", .string(f.statusNote)), ("unit", .string(f.unit)),
-                ("svg", .string(f.hasChart ? f.basePath + ".svg" : nil)), ("csv", .string(f.basePath + ".csv")),
-                ("json", .string(f.basePath + ".json")), ("url", .string(f.url)), ("citedBy", .string(f.citedBy)),
-                ("series", .array(series)),
-            ])
-        }))
+            w.endArray()
+            w.key("source"); w.string(f.source)
+            w.key("status"); w.string(f.statusNote)
+            w.key("svg"); w.string(f.hasChart ? f.basePath + ".svg" : nil)
+            w.key("unit"); w.string(f.unit)
+            w.key("url"); w.string(f.url)
+            w.endObject()
+        }
+        w.endArray()
+        return w.finish()
     }
 }

@@ -144,10 +144,10 @@ public struct SiteRenderer: Sendable {
         var files = [OutputFile(path: "data/documents.json", contents: .bytes(try DocumentsJSON.encode(graph)))]
         files += try EntitiesJSON.files(graph)
         for d in graph.documents {
-            files.append(OutputFile(path: "data/editions/\(d.id).md", text: Edition.markdown(d)))
+            files.append(OutputFile(path: "data/editions/\(d.id).md", contents: .bytes(Edition.markdownBytes(d))))
         }
         files.append(OutputFile(path: "README.md", text: Self.outputReadme))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(graph, baseURL: baseURL)))
+        files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Sitemap.xml(graph, baseURL: baseURL))))
         return files
     }
 
