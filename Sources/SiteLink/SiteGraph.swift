@@ -194,8 +194,9 @@ public struct SiteGraph: Sendable {
 
     /// The paragraph a mention stands in (the data contract's mention `url`).
     public func url(of mention: Mention) -> String {
-        guard let d = documents.first(where: { $0.id == mention.document }) else { return Self.documentPath(mention.document) }
-        return page(of: mention.block, in: d) + "#" + mention.block
+        // Every document has its anchor table: no table, no such document.
+        guard let anchors = pageOfAnchor[mention.document] else { return Self.documentPath(mention.document) }
+        return (anchors[mention.block] ?? Self.documentPath(mention.document)) + "#" + mention.block
     }
 
     /// A document with parts reads as a book: one page per top-level section.
@@ -219,7 +220,12 @@ public struct SiteGraph: Sendable {
 
     /// The page showing a section or block of the document.
     public func page(of anchor: String, in document: Document) -> String {
-        pageOfAnchor[document.id]?[anchor] ?? Self.documentPath(document.id)
+        page(of: anchor, inDocument: document.id)
+    }
+
+    /// `page(of:in:)` by the document's id (no `Document` to hand over).
+    public func page(of anchor: String, inDocument id: String) -> String {
+        pageOfAnchor[id]?[anchor] ?? Self.documentPath(id)
     }
 
     /// The seed line's anchor on the document's source page.
@@ -266,30 +272,40 @@ public enum RelativeURL {
         var page = page, target = target
         return page.withUTF8 { from in
             target.withUTF8 { to in
-                let hash = to.firstIndex(of: 0x23) ?? to.count  // "#"
-                // A fragment on the same page: just the fragment.
-                if hash < to.count, hash == from.count, from.elementsEqual(to[..<hash]) {
-                    return String(decoding: UnsafeBufferPointer(rebasing: to[hash...]), as: UTF8.self)
-                }
-                // The folders both paths share, compared up to the last "/" of the page.
-                let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
-                var common = 0, i = 0
-                while i < pageDirEnd, i < hash, from[i] == to[i] {
-                    if from[i] == 0x2F { common = i + 1 }
-                    i += 1
-                }
-                var ups = 0
-                for j in common..<pageDirEnd where from[j] == 0x2F { ups += 1 }
-                return String(unsafeUninitializedCapacity: ups * 3 + to.count - common) { out in
+                let (ups, start) = parts(from: from, to: to)
+                return String(unsafeUninitializedCapacity: ups * 3 + to.count - start) { out in
                     var n = 0
                     for _ in 0..<ups {
                         out[n] = 0x2E; out[n + 1] = 0x2E; out[n + 2] = 0x2F  // "../"
                         n += 3
                     }
-                    for k in common..<to.count { out[n] = to[k]; n += 1 }
+                    for k in start..<to.count { out[n] = to[k]; n += 1 }
                     return n
                 }
             }
         }
+    }
+
+    /// How `link(from: page, to: target)` reads: `ups` times "../", then `target` from byte
+    /// `start` on. With `fragmentFollows` the target is given without the `#fragment` that
+    /// follows it (the link is then that, then "#" and the fragment), so callers writing
+    /// bytes need not join the pieces first.
+    public static func parts(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>,
+                             fragmentFollows: Bool = false) -> (ups: Int, start: Int) {
+        let hash = to.firstIndex(of: 0x23) ?? to.count  // "#"
+        // A fragment on the same page: just the fragment.
+        if hash < to.count || fragmentFollows, hash == from.count, from.elementsEqual(to[..<hash]) {
+            return (0, hash)
+        }
+        // The folders both paths share, compared up to the last "/" of the page.
+        let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
+        var common = 0, i = 0
+        while i < pageDirEnd, i < hash, from[i] == to[i] {
+            if from[i] == 0x2F { common = i + 1 }
+            i += 1
+        }
+        var ups = 0
+        for j in common..<pageDirEnd where from[j] == 0x2F { ups += 1 }
+        return (ups, common)
     }
 }

@@ -36,11 +36,11 @@ extension PageContext {
             "briefURL": .text(link(SiteGraph.briefPath(country.iso2))),
         ]
         c["perDocument"] = TemplateValue(graph.documents.compactMap { d -> Values? in
-            let n = country.mentions.filter { $0.document == d.id }.count
+            let n = Self.count(country.mentions, in: d.id)
             return n == 0 ? nil : ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "count": .int(n)]
         })
-        let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
-        c["agreements"] = TemplateValue(agreements.map(agreementRow))
+        let agreements = index.agreementsOf[country.iso2] ?? []
+        c["agreements"] = TemplateValue(agreements.map { agreementRow(graph.entities.agreements[$0]) })
         c["hasAgreements"] = .bool(!agreements.isEmpty)
         let related = coMentioned(with: country)
         c["related"] = TemplateValue(related)
@@ -88,11 +88,14 @@ extension PageContext {
 
     func agreement(_ a: Agreement) -> Values {
         var c = common(title: a.title, description: "\(a.type ?? "文件")：\(a.title)")
-        let countries = a.countries.compactMap { iso in graph.entities.countries.first { $0.iso2 == iso } }
+        let countries = a.countries.compactMap { index.countryIndex[$0] }
         c["agreement"] = [
             "title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "isDocument": .bool(a.kind == .document),
             "parties": TemplateValue(a.parties), "hasParties": .bool(!a.parties.isEmpty),
-            "countries": TemplateValue(countries.map { ["nameZh": .text($0.nameZh), "url": .text(link(SiteGraph.countryPath($0.iso2)))] }),
+            "countries": TemplateValue(countries.map { i in
+                let c = graph.entities.countries[i]
+                return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2)))]
+            }),
             "hasCountries": .bool(!countries.isEmpty),
         ]
         c["mentionsHTML"] = .utf8(mentionsHTML(a.mentions))
@@ -106,59 +109,121 @@ extension PageContext {
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
     private func coMentioned(with country: Country) -> [Values] {
-        (index.namedTogether[country.iso2] ?? []).prefix(10).compactMap { other in
-            guard let c = graph.entities.countries.first(where: { $0.iso2 == other.iso2 }) else { return nil }
+        (index.namedTogether[country.iso2] ?? []).prefix(10).map { other in
+            let c = graph.entities.countries[other.country]
             return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2))), "count": .int(other.count)]
+        }
+    }
+
+    /// How many of the mentions stand in the document.
+    static func count(_ mentions: [Mention], in document: String) -> Int {
+        mentions.withUnsafeBufferPointer { ms in
+            var n = 0
+            for i in ms.indices where ms[i].document == document { n += 1 }
+            return n
         }
     }
 
     /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
     /// Built here as HTML rather than by a template loop: a country can have hundreds of
-    /// mentions. Every text is escaped (`HTMLText`).
+    /// mentions. Every text is escaped.
     func mentionsHTML(_ mentions: [Mention]) -> [UInt8] {
-        var out = HTMLBuffer(capacity: mentions.count * 400)
-        for d in graph.documents {
-            let mine = mentions.filter { $0.document == d.id }
-            guard !mine.isEmpty else { continue }
-            var order: [String] = []
-            var bySection: [String: [Mention]] = [:]
-            for m in mine {
-                if bySection[m.section] == nil { order.append(m.section) }
-                bySection[m.section, default: []].append(m)
-            }
-            out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
-            out.text(link(SiteGraph.documentPath(d.id)))
-            out.raw("\">")
-            out.text(d.title)
-            out.raw("</a> <span class=\"count\">\(mine.count) 处</span></h2>\n")
-            for sid in order {
-                let section = index.section(d.id, sid)
-                out.raw("<h3><a href=\"")
-                out.text(section.map { link(graph.url(of: $0, in: d)) } ?? "")
-                out.raw("\">")
-                if let label = section?.label, !label.isEmpty {
-                    out.raw("<span class=\"label\">")
-                    out.text(label)
-                    out.raw("</span>")
+        var out = EntityHTMLWriter(capacity: mentions.count * 400)
+        let pagePath = Array(page.path.utf8)
+        mentions.withUnsafeBufferPointer { ms in
+            pagePath.withUnsafeBufferPointer { here in
+                for d in graph.documents.indices {
+                    mentionsHTML(ms, in: graph.documents[d], from: here, into: &out)
                 }
-                // An item's title is its whole text, which the snippets below already show.
-                let title = section?.title ?? sid
-                out.text(ScalarText.clipped(title, to: 28))
-                out.raw("</a></h3>\n<ul class=\"mentions\">\n")
-                for m in bySection[sid] ?? [] {
-                    out.raw("<li><a class=\"snippet\" href=\"")
-                    out.text(link(graph.url(of: m)))
-                    out.raw("\">")
-                    index.snippetHTML(m, into: &out)
-                    out.raw("</a> <a class=\"src\" href=\"")
-                    out.text(link(graph.sourceURL(line: m.line, in: d)))
-                    out.raw("\">原文 \(m.line) 行</a></li>\n")
-                }
-                out.raw("</ul>\n")
             }
-            out.raw("</section>\n")
         }
         return out.bytes
+    }
+
+    /// One document's group of `mentionsHTML`: its sections in the order of their first
+    /// mention, each with its mentions in order.
+    private func mentionsHTML(_ ms: UnsafeBufferPointer<Mention>, in d: Document, from here: UnsafeBufferPointer<UInt8>,
+                              into out: inout EntityHTMLWriter) {
+        let mine = ms.indices.filter { ms[$0].document == d.id }
+        guard !mine.isEmpty else { return }
+        let text = index.text(of: d.id)
+        // Sections by first mention: known ones by index, unknown ids by name.
+        var groupOfSection = [Int](repeating: -1, count: text.sections.count)
+        var unknown: [String: Int] = [:]
+        var groupIDs: [String] = []
+        var groupSections: [Int] = []  // -1: no such section
+        var group = [Int](repeating: 0, count: mine.count)
+        for (k, i) in mine.enumerated() {
+            let sid = ms[i].section
+            if let s = text.sectionIndex[sid] {
+                if groupOfSection[s] < 0 {
+                    groupOfSection[s] = groupIDs.count
+                    groupIDs.append(sid)
+                    groupSections.append(s)
+                }
+                group[k] = groupOfSection[s]
+            } else {
+                if unknown[sid] == nil {
+                    unknown[sid] = groupIDs.count
+                    groupIDs.append(sid)
+                    groupSections.append(-1)
+                }
+                group[k] = unknown[sid]!
+            }
+        }
+        // Each group's mentions in order: a counting sort on the group numbers.
+        var first = [Int](repeating: 0, count: groupIDs.count + 1)
+        for g in group { first[g + 1] += 1 }
+        for g in 0..<groupIDs.count { first[g + 1] += first[g] }
+        var fill = first
+        var ordered = [Int](repeating: 0, count: mine.count)
+        for (k, i) in mine.enumerated() {
+            ordered[fill[group[k]]] = i
+            fill[group[k]] += 1
+        }
+
+        out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
+        out.text(link(SiteGraph.documentPath(d.id)))
+        out.raw("\">")
+        out.text(d.title)
+        out.raw("</a> <span class=\"count\">")
+        out.decimal(mine.count)
+        out.raw(" 处</span></h2>\n")
+        // Every source link is this one and a line number.
+        var sourceLink = EntityHTMLWriter(capacity: 64)
+        sourceLink.text(link(SiteGraph.sourcePath(d.id) + "#L"))
+        for g in groupIDs.indices {
+            let sid = groupIDs[g], s = groupSections[g]
+            out.raw("<h3><a href=\"")
+            if s >= 0 {
+                out.link(from: here, to: graph.page(of: sid, inDocument: d.id), fragment: sid)
+                out.raw("\">")
+                out.raw(text.sections[s].mentionHeading)
+            } else {
+                out.raw("\">")
+                out.text(ScalarText.clipped(sid, to: 28))
+            }
+            out.raw("</a></h3>\n<ul class=\"mentions\">\n")
+            for i in ordered[first[g]..<first[g + 1]] {
+                let block = ms[i].block
+                out.raw("<li><a class=\"snippet\" href=\"")
+                out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
+                out.raw("\">")
+                if let p = text.paragraphIndex[block] {
+                    text.paragraphs[p].snippetHTML(offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
+                } else {
+                    out.text(ms[i].surface)
+                }
+                out.raw("</a> <a class=\"src\" href=\"")
+                out.raw(sourceLink.bytes)
+                out.decimal(ms[i].line)
+                out.raw("\">原文 ")
+                out.decimal(ms[i].line)
+                out.raw(" 行</a></li>\n")
+            }
+            out.raw("</ul>\n")
+        }
+        out.raw("</section>\n")
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {
