@@ -33,8 +33,8 @@ public struct SiteGraph: Sendable {
     public private(set) var pages: [Page] = []
     /// Home, then each document's page(s): what previous/next walk through.
     public private(set) var readingOrder: [Page] = []
-    /// Document id → (section or block id → path of the page that shows it).
-    private var pageOfAnchor: [String: [String: String]] = [:]
+    /// Document id → its pages and the page of each section or block id.
+    private var anchorPages: [String: AnchorPages] = [:]
     /// Document id → (block id → links to put into that paragraph's text).
     private var inlineLinks: [String: [String: [InlineLink]]] = [:]
 
@@ -48,21 +48,14 @@ public struct SiteGraph: Sendable {
             let page = Page(kind: .document, path: Self.documentPath(d.id), title: d.title, documentID: d.id)
             pages.append(page)
             readingOrder.append(page)
-            var anchors: [String: String] = [:]
-            for top in d.sections {
-                var path = page.path
-                if Self.isSplit(d) {
-                    path = Self.partPath(d.id, top.id)
-                    let part = Page(kind: .part, path: path, title: Self.heading(top), documentID: d.id, sectionID: top.id)
+            if Self.isSplit(d) {
+                for top in d.sections {
+                    let part = Page(kind: .part, path: Self.partPath(d.id, top.id), title: Self.heading(top), documentID: d.id, sectionID: top.id)
                     pages.append(part)
                     readingOrder.append(part)
                 }
-                for s in top.selfAndDescendants {
-                    anchors[s.id] = path
-                    for b in s.blocks { anchors[b.id] = path }
-                }
             }
-            pageOfAnchor[d.id] = anchors
+            anchorPages[d.id] = Self.anchorPages(of: d)
             pages.append(Page(kind: .source, path: Self.sourcePath(d.id), title: "\(d.title)（原文）", documentID: d.id))
         }
         // Entity indexes and pages (not in the reading order: they are reference pages).
@@ -195,8 +188,33 @@ public struct SiteGraph: Sendable {
     /// The paragraph a mention stands in (the data contract's mention `url`).
     public func url(of mention: Mention) -> String {
         // Every document has its anchor table: no table, no such document.
-        guard let anchors = pageOfAnchor[mention.document] else { return Self.documentPath(mention.document) }
-        return (anchors[mention.block] ?? Self.documentPath(mention.document)) + "#" + mention.block
+        guard let anchors = anchorPages[mention.document] else { return Self.documentPath(mention.document) }
+        return (anchors.path(of: mention.block) ?? Self.documentPath(mention.document)) + "#" + mention.block
+    }
+
+    /// A document's pages and which of them shows each anchor.
+    public struct AnchorPages: Sendable {
+        /// The document's page or, when it is split, its top-level sections' pages in order.
+        public var paths: [String]
+        /// Section or block id → index into `paths`; of anchors sharing an id, the last wins.
+        public var pageOf: [String: Int]
+
+        public func path(of anchor: String) -> String? { pageOf[anchor].map { paths[$0] } }
+    }
+
+    /// Where each section and paragraph of the document is shown: the one rule for it.
+    public static func anchorPages(of d: Document) -> AnchorPages {
+        let split = isSplit(d)
+        var pages = AnchorPages(paths: split ? [] : [documentPath(d.id)], pageOf: [:])
+        for top in d.sections {
+            if split { pages.paths.append(partPath(d.id, top.id)) }
+            let n = pages.paths.count - 1
+            for s in top.selfAndDescendants {
+                pages.pageOf[s.id] = n
+                for b in s.blocks { pages.pageOf[b.id] = n }
+            }
+        }
+        return pages
     }
 
     /// A document with parts reads as a book: one page per top-level section.
@@ -225,7 +243,7 @@ public struct SiteGraph: Sendable {
 
     /// `page(of:in:)` by the document's id (no `Document` to hand over).
     public func page(of anchor: String, inDocument id: String) -> String {
-        pageOfAnchor[id]?[anchor] ?? Self.documentPath(id)
+        anchorPages[id]?.path(of: anchor) ?? Self.documentPath(id)
     }
 
     /// The seed line's anchor on the document's source page.

@@ -65,10 +65,11 @@ extension PageContext {
         out.raw("<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 ")
         out.decimal(number)
         out.raw("</span>")
-        out.text(d.title)
-        out.raw("</h3>\n")
-        var title = EntityHTMLWriter(capacity: d.title.utf8.count + 8)
+        var title = EntityHTMLWriter(capacity: d.title.utf8.count + 16)
         title.text(d.title)
+        out.raw(title)
+        out.raw("</h3>\n")
+        var pageLinks = PageLinks(text, from: here)
         // Each paragraph once, in order of its first mention, with all its mentions marked:
         // the mentions of a paragraph chained by index.
         var firstOf = [Int](repeating: -1, count: text.paragraphs.count)
@@ -100,11 +101,17 @@ extension PageContext {
             out.raw("<blockquote class=\"statement\"><p>")
             text.paragraphs[p].markedHTML(ranges, into: &out)
             out.raw("</p><cite><a href=\"")
-            out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
+            if text.paragraphs[p].page >= 0 {
+                out.raw(pageLinks[text.paragraphs[p].page])
+                out.raw("#")
+                out.raw(text.paragraphs[p].idHTML)
+            } else {
+                out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
+            }
             out.raw("\">")
             // The document, the section's label and the line, those there are, joined by " · ".
-            if !title.bytes.isEmpty {
-                out.raw(title.bytes)
+            if !title.isEmpty {
+                out.raw(title)
                 out.raw(" · ")
             }
             if !text.sections[s].citationLabel.isEmpty {

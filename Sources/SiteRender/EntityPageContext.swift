@@ -183,7 +183,7 @@ extension PageContext {
         }
 
         out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
-        out.text(link(SiteGraph.documentPath(d.id)))
+        text.home.withUnsafeBufferPointer { out.link(from: here, to: $0) }
         out.raw("\">")
         out.text(d.title)
         out.raw("</a> <span class=\"count\">")
@@ -191,12 +191,15 @@ extension PageContext {
         out.raw(" 处</span></h2>\n")
         // Every source link is this one and a line number.
         var sourceLink = EntityHTMLWriter(capacity: 64)
-        sourceLink.text(link(SiteGraph.sourcePath(d.id) + "#L"))
+        text.sourceLine.withUnsafeBufferPointer { sourceLink.link(from: here, to: $0) }
+        var pageLinks = PageLinks(text, from: here)
         for g in groupIDs.indices {
             let sid = groupIDs[g], s = groupSections[g]
             out.raw("<h3><a href=\"")
-            if s >= 0 {
-                out.link(from: here, to: graph.page(of: sid, inDocument: d.id), fragment: sid)
+            if s >= 0, text.sections[s].page >= 0 {
+                out.raw(pageLinks[text.sections[s].page])
+                out.raw("#")
+                out.raw(text.sections[s].idHTML)
                 out.raw("\">")
                 out.raw(text.sections[s].mentionHeading)
             } else {
@@ -207,15 +210,23 @@ extension PageContext {
             for i in ordered[first[g]..<first[g + 1]] {
                 let block = ms[i].block
                 out.raw("<li><a class=\"snippet\" href=\"")
-                out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
-                out.raw("\">")
                 if let p = text.paragraphIndex[block] {
+                    if text.paragraphs[p].page >= 0 {
+                        out.raw(pageLinks[text.paragraphs[p].page])
+                        out.raw("#")
+                        out.raw(text.paragraphs[p].idHTML)
+                    } else {
+                        out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
+                    }
+                    out.raw("\">")
                     text.paragraphs[p].snippetHTML(offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
                 } else {
+                    out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
+                    out.raw("\">")
                     out.text(ms[i].surface)
                 }
                 out.raw("</a> <a class=\"src\" href=\"")
-                out.raw(sourceLink.bytes)
+                out.raw(sourceLink)
                 out.decimal(ms[i].line)
                 out.raw("\">原文 ")
                 out.decimal(ms[i].line)
@@ -224,6 +235,30 @@ extension PageContext {
             out.raw("</ul>\n")
         }
         out.raw("</section>\n")
+    }
+
+    /// Links from a page to the pages of a document (`TextIndex.DocumentText.pages`), escaped,
+    /// each made when first asked for; a link to a paragraph or section adds "#" and its id.
+    struct PageLinks {
+        private let pages: [[UInt8]]
+        private let here: UnsafeBufferPointer<UInt8>
+        private var links: [[UInt8]?]
+
+        init(_ text: TextIndex.DocumentText, from here: UnsafeBufferPointer<UInt8>) {
+            pages = text.pages
+            self.here = here
+            links = Array(repeating: nil, count: text.pages.count)
+        }
+
+        subscript(page: Int) -> [UInt8] {
+            mutating get {
+                if let made = links[page] { return made }
+                var out = EntityHTMLWriter(capacity: 64)
+                pages[page].withUnsafeBufferPointer { out.link(from: here, to: $0, fragmentFollows: true) }
+                links[page] = out.bytes
+                return out.bytes
+            }
+        }
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {

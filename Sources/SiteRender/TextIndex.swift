@@ -1,3 +1,4 @@
+import SiteLink
 import SiteModel
 
 /// Lookup tables built once per render and shared by all pages: paragraphs and sections by
@@ -6,10 +7,16 @@ struct TextIndex: Sendable {
     /// A paragraph as the mention lists quote it.
     struct Paragraph: Sendable {
         var id: String
+        /// The id escaped, for links to the paragraph.
+        var idHTML: [UInt8]
         var line: Int
         /// Its section, an index into `DocumentText.sections`.
         var section: Int
+        /// The page showing it, an index into `DocumentText.pages`.
+        var page: Int
         var utf8: [UInt8]
+        /// True when the text has nothing to escape.
+        var clean: Bool
         /// Where each Unicode scalar starts in `utf8` (mention offsets count scalars), then
         /// `utf8.count`.
         var starts: [Int32]
@@ -20,6 +27,9 @@ struct TextIndex: Sendable {
     /// rather than once per mention.
     struct SectionText: Sendable {
         var section: Section
+        var idHTML: [UInt8]
+        /// The page showing it, an index into `DocumentText.pages`.
+        var page: Int
         /// `<span class="label">…</span>` (when labelled), then the title clipped to 28.
         var mentionHeading: [UInt8]
         /// Label and title clipped to 40, for the briefs.
@@ -30,6 +40,11 @@ struct TextIndex: Sendable {
 
     /// One document's paragraphs and sections, in document order, with their anchors.
     struct DocumentText: Sendable {
+        /// The document's pages (`SiteGraph.anchorPages`), its home page and the source page's
+        /// line anchor prefix (`…/source.html#L`), as UTF-8.
+        var pages: [[UInt8]] = []
+        var home: [UInt8] = []
+        var sourceLine: [UInt8] = []
         var paragraphs: [Paragraph] = []
         var paragraphIndex: [String: Int] = [:]
         var sections: [SectionText] = []
@@ -61,14 +76,17 @@ struct TextIndex: Sendable {
     init(_ documents: [Document], entities: EntityIndex = EntityIndex(), figures: [RenderedFigure] = []) {
         add(figures: figures)
         for d in documents {
-            var text = DocumentText()
+            let anchors = SiteGraph.anchorPages(of: d)
+            var text = DocumentText(pages: anchors.paths.map { Array($0.utf8) }, home: Array(SiteGraph.documentPath(d.id).utf8),
+                                    sourceLine: Array((SiteGraph.sourcePath(d.id) + "#L").utf8))
+            // Every anchor has its page; -1 only for an outline changed since (never).
             for s in d.allSections {
                 let number = text.sections.count
-                text.sections.append(Self.sectionText(s))
+                text.sections.append(Self.sectionText(s, page: anchors.pageOf[s.id] ?? -1))
                 text.sectionIndex[s.id] = number  // a later section of the same id wins
                 for b in s.blocks {
                     text.paragraphIndex[b.id] = text.paragraphs.count
-                    text.paragraphs.append(Self.paragraph(b, section: number))
+                    text.paragraphs.append(Self.paragraph(b, section: number, page: anchors.pageOf[b.id] ?? -1))
                 }
             }
             texts[d.id] = text
@@ -97,16 +115,23 @@ struct TextIndex: Sendable {
         }
     }
 
-    private static func paragraph(_ b: Block, section: Int) -> Paragraph {
+    private static func paragraph(_ b: Block, section: Int, page: Int) -> Paragraph {
         let utf8 = Array(b.text.utf8)
         var starts: [Int32] = []
         starts.reserveCapacity(utf8.count + 1)
         for (i, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { starts.append(Int32(i)) }
         starts.append(Int32(utf8.count))
-        return Paragraph(id: b.id, line: b.line, section: section, utf8: utf8, starts: starts)
+        return Paragraph(id: b.id, idHTML: escaped(b.id), line: b.line, section: section, page: page, utf8: utf8,
+                         clean: utf8.withUnsafeBufferPointer(EntityHTMLWriter.isClean), starts: starts)
     }
 
-    private static func sectionText(_ s: Section) -> SectionText {
+    private static func escaped(_ s: String) -> [UInt8] {
+        var out = EntityHTMLWriter(capacity: s.utf8.count + 16)
+        out.text(s)
+        return out.bytes
+    }
+
+    private static func sectionText(_ s: Section, page: Int) -> SectionText {
         var mention = EntityHTMLWriter(capacity: 128)
         if let label = s.label, !label.isEmpty {
             mention.raw("<span class=\"label\">")
@@ -117,9 +142,8 @@ struct TextIndex: Sendable {
         mention.text(ScalarText.clipped(s.title, to: 28))
         var brief = EntityHTMLWriter(capacity: 128)
         brief.text(ScalarText.clipped(Section.heading(label: s.label, title: s.title), to: 40))
-        var citation = EntityHTMLWriter(capacity: 32)
-        citation.text(Section.heading(label: s.label, title: ""))
-        return SectionText(section: s, mentionHeading: mention.bytes, briefHeading: brief.bytes, citationLabel: citation.bytes)
+        return SectionText(section: s, idHTML: escaped(s.id), page: page, mentionHeading: mention.bytes, briefHeading: brief.bytes,
+                           citationLabel: escaped(Section.heading(label: s.label, title: "")))
     }
 
     /// Report figures, once drawn (they are drawn beside the site's charts).
@@ -140,6 +164,15 @@ struct TextIndex: Sendable {
 }
 
 extension TextIndex.Paragraph {
+    /// Scalars `a..<b` of the text, escaped.
+    private func write(_ a: Int, _ b: Int, into out: inout EntityHTMLWriter) {
+        let from = Int(starts[a]), to = Int(starts[b])
+        utf8.withUnsafeBufferPointer { text in
+            let piece = UnsafeBufferPointer(rebasing: text[from..<to])
+            if clean { out.raw(piece) } else { out.text(piece) }
+        }
+    }
+
     /// The paragraph around a mention (`offset`, `length` in scalars), at most `radius`
     /// characters either side, escaped, with the name in `<mark>`.
     func snippetHTML(offset: Int, length surfaceLength: Int, radius: Int = 36, into out: inout EntityHTMLWriter) {
@@ -147,41 +180,27 @@ extension TextIndex.Paragraph {
         let start = min(max(offset, 0), count)
         let length = min(surfaceLength, count - start)
         let from = max(0, start - radius), to = min(count, start + length + radius)
-        utf8.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { at in
-                func piece(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: text[Int(at[a])..<Int(at[b])])
-                }
-                if from > 0 { out.raw("…") }
-                out.text(piece(from, start))
-                out.raw("<mark>")
-                out.text(piece(start, start + length))
-                out.raw("</mark>")
-                out.text(piece(start + length, to))
-                if to < count { out.raw("…") }
-            }
-        }
+        if from > 0 { out.raw("…") }
+        write(from, start, into: &out)
+        out.raw("<mark>")
+        write(start, start + length, into: &out)
+        out.raw("</mark>")
+        write(start + length, to, into: &out)
+        if to < count { out.raw("…") }
     }
 
     /// The whole text escaped, with each (offset, length) range in `<mark>` (ranges that
     /// overlap an earlier one or run past the end are left out).
     func markedHTML(_ ranges: [(Int, Int)], into out: inout EntityHTMLWriter) {
         let count = scalarCount
-        utf8.withUnsafeBufferPointer { text in
-            starts.withUnsafeBufferPointer { at in
-                func piece(_ a: Int, _ b: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(rebasing: text[Int(at[a])..<Int(at[b])])
-                }
-                var cursor = 0
-                for (offset, length) in ranges.sorted(by: { $0.0 < $1.0 }) where offset >= cursor && offset + length <= count {
-                    out.text(piece(cursor, offset))
-                    out.raw("<mark>")
-                    out.text(piece(offset, offset + length))
-                    out.raw("</mark>")
-                    cursor = offset + length
-                }
-                out.text(piece(cursor, count))
-            }
+        var cursor = 0
+        for (offset, length) in ranges.sorted(by: { $0.0 < $1.0 }) where offset >= cursor && offset + length <= count {
+            write(cursor, offset, into: &out)
+            out.raw("<mark>")
+            write(offset, offset + length, into: &out)
+            out.raw("</mark>")
+            cursor = offset + length
         }
+        write(cursor, count, into: &out)
     }
 }
