@@ -28,7 +28,7 @@ extension PageContext {
             var source = ""
             if let m = a.mentions.first {
                 if let n = docs.firstIndex(where: { $0.id == m.document }) { source += "文献 " + String(n + 1) + " · " }
-                if let label = index.section(m.document, m.section)?.label { source += label + " · " }
+                if let label = index.label(m.document, m.section) { source += label + " · " }
                 source += "第 " + String(m.line) + " 行"
             }
             return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(a.parties.joined(separator: "、")),
@@ -69,58 +69,63 @@ extension PageContext {
         title.text(d.title)
         out.raw(title)
         out.raw("</h3>\n")
-        var pageLinks = PageLinks(text, from: here)
         // Each paragraph once, in order of its first mention, with all its mentions marked:
-        // the mentions of a paragraph chained by index.
-        var firstOf = [Int](repeating: -1, count: text.paragraphs.count)
-        var lastOf = firstOf
-        var next = [Int](repeating: -1, count: ms.count)
-        var order: [Int] = []
-        for i in ms.indices where ms[i].document == d.id {
-            guard let p = text.paragraphIndex[ms[i].block] else { continue }
-            if firstOf[p] < 0 { firstOf[p] = i; order.append(p) } else { next[lastOf[p]] = i }
-            lastOf[p] = i
-        }
-        var currentSection = ""
-        var ranges: [(Int, Int)] = []
-        for p in order {
-            let m = firstOf[p]
-            let s = text.paragraphs[p].section
-            if text.sections[s].section.id != currentSection {
-                currentSection = text.sections[s].section.id
-                out.raw("<h4>")
-                out.raw(text.sections[s].briefHeading)
-                out.raw("</h4>\n")
+        // per paragraph its first and last mention, per mention the next of its paragraph.
+        let paragraphs = text.paragraphs.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * paragraphs + ms.count) { scratch in
+            scratch.initialize(repeating: -1)
+            let firstOf = scratch.baseAddress!, lastOf = firstOf + paragraphs, next = firstOf + 2 * paragraphs
+            var order: [Int] = []
+            for i in ms.indices where ms[i].document == d.id {
+                guard let p = text.paragraphIndex[ms[i].block] else { continue }
+                if firstOf[p] < 0 { firstOf[p] = i; order.append(p) } else { next[lastOf[p]] = i }
+                lastOf[p] = i
             }
-            ranges.removeAll(keepingCapacity: true)
-            var i = m
-            while i >= 0 {
-                ranges.append((ms[i].offset, ScalarText.scalarCount(ms[i].surface)))
-                i = next[i]
+            text.withView { view in
+                var pageLinks = PageLinks(text, from: here)
+                var currentSection = ""
+                var ranges: [(Int, Int)] = []
+                for p in order {
+                    let m = firstOf[p]
+                    let paragraph = text.paragraphs[p]
+                    let section = text.sections[paragraph.section]
+                    if text.sectionIDs[paragraph.section] != currentSection {
+                        currentSection = text.sectionIDs[paragraph.section]
+                        out.raw("<h4>")
+                        out.raw(view[section.briefHeading])
+                        out.raw("</h4>\n")
+                    }
+                    ranges.removeAll(keepingCapacity: true)
+                    var i = m
+                    while i >= 0 {
+                        ranges.append((ms[i].offset, ScalarText.scalarCount(ms[i].surface)))
+                        i = next[i]
+                    }
+                    out.raw("<blockquote class=\"statement\"><p>")
+                    view.markedHTML(paragraph, ranges, into: &out)
+                    out.raw("</p><cite><a href=\"")
+                    if paragraph.page >= 0 {
+                        pageLinks.write(paragraph.page, into: &out)
+                        out.raw("#")
+                        out.raw(view[paragraph.idHTML])
+                    } else {
+                        out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
+                    }
+                    out.raw("\">")
+                    // The document, the section's label and the line, those there are, joined by " · ".
+                    if !title.isEmpty {
+                        out.raw(title)
+                        out.raw(" · ")
+                    }
+                    if !section.citationLabel.isEmpty {
+                        out.raw(view[section.citationLabel])
+                        out.raw(" · ")
+                    }
+                    out.raw("原文第 ")
+                    out.decimal(paragraph.line)
+                    out.raw(" 行</a></cite></blockquote>\n")
+                }
             }
-            out.raw("<blockquote class=\"statement\"><p>")
-            text.paragraphs[p].markedHTML(ranges, into: &out)
-            out.raw("</p><cite><a href=\"")
-            if text.paragraphs[p].page >= 0 {
-                out.raw(pageLinks[text.paragraphs[p].page])
-                out.raw("#")
-                out.raw(text.paragraphs[p].idHTML)
-            } else {
-                out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
-            }
-            out.raw("\">")
-            // The document, the section's label and the line, those there are, joined by " · ".
-            if !title.isEmpty {
-                out.raw(title)
-                out.raw(" · ")
-            }
-            if !text.sections[s].citationLabel.isEmpty {
-                out.raw(text.sections[s].citationLabel)
-                out.raw(" · ")
-            }
-            out.raw("原文第 ")
-            out.decimal(text.paragraphs[p].line)
-            out.raw(" 行</a></cite></blockquote>\n")
         }
         out.raw("</section>\n")
     }

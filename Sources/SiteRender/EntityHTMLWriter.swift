@@ -74,7 +74,7 @@ struct EntityHTMLWriter: ~Copyable {
         for i in 0..<utf8.count {
             let b = utf8[i]
             // All five are below 0x40: one shift and mask tells most bytes apart.
-            guard b < 0x40, Self.special >> UInt64(b) & 1 != 0 else { continue }
+            guard Self.isSpecial(b) else { continue }
             append(start + from, i - from)
             switch b {
             case 0x26: raw("&amp;")
@@ -90,10 +90,9 @@ struct EntityHTMLWriter: ~Copyable {
 
     private static let special: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
 
-    /// Whether `text` would write these bytes unchanged.
-    static func isClean(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        !utf8.contains { $0 < 0x40 && special >> UInt64($0) & 1 != 0 }
-    }
+    /// Whether `text` writes the byte otherwise.
+    @inline(__always)
+    static func isSpecial(_ b: UInt8) -> Bool { b < 0x40 && special >> UInt64(b) & 1 != 0 }
 
     /// `String(n)`.
     mutating func decimal(_ n: Int) {
@@ -126,6 +125,13 @@ struct EntityHTMLWriter: ~Copyable {
         let (ups, start) = RelativeURL.parts(from: page, to: target, fragmentFollows: fragmentFollows)
         for _ in 0..<ups { raw("../") }
         text(UnsafeBufferPointer(rebasing: target[start...]))
+    }
+
+    /// `link(from:to:fragmentFollows:)` on its own.
+    static func link(from page: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>, fragmentFollows: Bool = false) -> [UInt8] {
+        var out = EntityHTMLWriter(capacity: target.count + 32)
+        out.link(from: page, to: target, fragmentFollows: fragmentFollows)
+        return out.bytes
     }
 
     /// `link(from: page, to: path + "#" + fragment)`, escaped.

@@ -144,97 +144,113 @@ extension PageContext {
     /// mention, each with its mentions in order.
     private func mentionsHTML(_ ms: UnsafeBufferPointer<Mention>, in d: Document, from here: UnsafeBufferPointer<UInt8>,
                               into out: inout EntityHTMLWriter) {
-        let mine = ms.indices.filter { ms[$0].document == d.id }
-        guard !mine.isEmpty else { return }
+        var n = 0
+        for i in ms.indices where ms[i].document == d.id { n += 1 }
+        guard n > 0 else { return }
         let text = index.text(of: d.id)
-        // Sections by first mention: known ones by index, unknown ids by name.
-        var groupOfSection = [Int](repeating: -1, count: text.sections.count)
-        var unknown: [String: Int] = [:]
-        var groupIDs: [String] = []
-        var groupSections: [Int] = []  // -1: no such section
-        var group = [Int](repeating: 0, count: mine.count)
-        for (k, i) in mine.enumerated() {
-            let sid = ms[i].section
-            if let s = text.sectionIndex[sid] {
-                if groupOfSection[s] < 0 {
-                    groupOfSection[s] = groupIDs.count
-                    groupIDs.append(sid)
-                    groupSections.append(s)
-                }
-                group[k] = groupOfSection[s]
-            } else {
-                if unknown[sid] == nil {
-                    unknown[sid] = groupIDs.count
-                    groupIDs.append(sid)
-                    groupSections.append(-1)
-                }
-                group[k] = unknown[sid]!
-            }
-        }
-        // Each group's mentions in order: a counting sort on the group numbers.
-        var first = [Int](repeating: 0, count: groupIDs.count + 1)
-        for g in group { first[g + 1] += 1 }
-        for g in 0..<groupIDs.count { first[g + 1] += first[g] }
-        var fill = first
-        var ordered = [Int](repeating: 0, count: mine.count)
-        for (k, i) in mine.enumerated() {
-            ordered[fill[group[k]]] = i
-            fill[group[k]] += 1
-        }
-
-        out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
-        text.home.withUnsafeBufferPointer { out.link(from: here, to: $0) }
-        out.raw("\">")
-        out.text(d.title)
-        out.raw("</a> <span class=\"count\">")
-        out.decimal(mine.count)
-        out.raw(" 处</span></h2>\n")
-        // Every source link is this one and a line number.
-        var sourceLink = EntityHTMLWriter(capacity: 64)
-        text.sourceLine.withUnsafeBufferPointer { sourceLink.link(from: here, to: $0) }
-        var pageLinks = PageLinks(text, from: here)
-        for g in groupIDs.indices {
-            let sid = groupIDs[g], s = groupSections[g]
-            out.raw("<h3><a href=\"")
-            if s >= 0, text.sections[s].page >= 0 {
-                out.raw(pageLinks[text.sections[s].page])
-                out.raw("#")
-                out.raw(text.sections[s].idHTML)
-                out.raw("\">")
-                out.raw(text.sections[s].mentionHeading)
-            } else {
-                out.raw("\">")
-                out.text(ScalarText.clipped(sid, to: 28))
-            }
-            out.raw("</a></h3>\n<ul class=\"mentions\">\n")
-            for i in ordered[first[g]..<first[g + 1]] {
-                let block = ms[i].block
-                out.raw("<li><a class=\"snippet\" href=\"")
-                if let p = text.paragraphIndex[block] {
-                    if text.paragraphs[p].page >= 0 {
-                        out.raw(pageLinks[text.paragraphs[p].page])
-                        out.raw("#")
-                        out.raw(text.paragraphs[p].idHTML)
-                    } else {
-                        out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
+        // Per mention of the document (k): its index in `ms`, its group and its paragraph
+        // (-1: none); per group its section (-1 - u for the u-th unknown id); per section its
+        // group; each group's mentions, in order, found by a counting sort.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * n + text.sections.count + 1) { scratch in
+            scratch.initialize(repeating: -1)
+            let base = scratch.baseAddress!
+            let mine = base, group = base + n, paragraph = base + 2 * n, ordered = base + 3 * n
+            let groupSection = base + 4 * n, groupStart = base + 5 * n, groupOf = base + 6 * n + 1
+            var unknownIDs: [String] = []
+            var unknownGroup: [String: Int] = [:]
+            var groups = 0, k = 0
+            for i in ms.indices where ms[i].document == d.id {
+                mine[k] = i
+                paragraph[k] = text.paragraphIndex[ms[i].block] ?? -1
+                let sid = ms[i].section
+                if let s = text.sectionIndex[sid] {
+                    if groupOf[s] < 0 {
+                        groupOf[s] = groups
+                        groupSection[groups] = s
+                        groups += 1
                     }
-                    out.raw("\">")
-                    text.paragraphs[p].snippetHTML(offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
+                    group[k] = groupOf[s]
+                } else if let g = unknownGroup[sid] {
+                    group[k] = g
                 } else {
-                    out.link(from: here, to: graph.page(of: block, inDocument: d.id), fragment: block)
-                    out.raw("\">")
-                    out.text(ms[i].surface)
+                    unknownGroup[sid] = groups
+                    groupSection[groups] = -1 - unknownIDs.count
+                    unknownIDs.append(sid)
+                    group[k] = groups
+                    groups += 1
                 }
-                out.raw("</a> <a class=\"src\" href=\"")
-                out.raw(sourceLink)
-                out.decimal(ms[i].line)
-                out.raw("\">原文 ")
-                out.decimal(ms[i].line)
-                out.raw(" 行</a></li>\n")
+                k += 1
             }
-            out.raw("</ul>\n")
+            for g in 0...groups { groupStart[g] = 0 }
+            for k in 0..<n { groupStart[group[k] + 1] += 1 }
+            for g in 0..<groups { groupStart[g + 1] += groupStart[g] }
+            // Placing each mention moves its group's start up: it ends as the next group's start.
+            for k in 0..<n {
+                ordered[groupStart[group[k]]] = k
+                groupStart[group[k]] += 1
+            }
+
+            text.withView { view in
+                out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
+                text.home.withUnsafeBufferPointer { out.link(from: here, to: $0) }
+                out.raw("\">")
+                out.text(d.title)
+                out.raw("</a> <span class=\"count\">")
+                out.decimal(n)
+                out.raw(" 处</span></h2>\n")
+                // Every source link is this one and a line number.
+                let sourceLink = text.sourceLine.withUnsafeBufferPointer { EntityHTMLWriter.link(from: here, to: $0) }
+                var pageLinks = PageLinks(text, from: here)
+                for g in 0..<groups {
+                    out.raw("<h3><a href=\"")
+                    let s = groupSection[g]
+                    if s >= 0 {
+                        let section = text.sections[s]
+                        if section.page >= 0 {
+                            pageLinks.write(section.page, into: &out)
+                            out.raw("#")
+                            out.raw(view[section.idHTML])
+                        } else {
+                            out.link(from: here, to: graph.page(of: text.sectionIDs[s], inDocument: d.id), fragment: text.sectionIDs[s])
+                        }
+                        out.raw("\">")
+                        out.raw(view[section.mentionHeading])
+                    } else {
+                        out.raw("\">")
+                        out.text(ScalarText.clipped(unknownIDs[-1 - s], to: 28))
+                    }
+                    out.raw("</a></h3>\n<ul class=\"mentions\">\n")
+                    for j in (g == 0 ? 0 : groupStart[g - 1])..<groupStart[g] {
+                        let k = ordered[j], i = mine[k]
+                        out.raw("<li><a class=\"snippet\" href=\"")
+                        if paragraph[k] >= 0 {
+                            let p = text.paragraphs[paragraph[k]]
+                            if p.page >= 0 {
+                                pageLinks.write(p.page, into: &out)
+                                out.raw("#")
+                                out.raw(view[p.idHTML])
+                            } else {
+                                out.link(from: here, to: graph.page(of: ms[i].block, inDocument: d.id), fragment: ms[i].block)
+                            }
+                            out.raw("\">")
+                            view.snippetHTML(p, offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
+                        } else {
+                            out.link(from: here, to: graph.page(of: ms[i].block, inDocument: d.id), fragment: ms[i].block)
+                            out.raw("\">")
+                            out.text(ms[i].surface)
+                        }
+                        out.raw("</a> <a class=\"src\" href=\"")
+                        out.raw(sourceLink)
+                        out.decimal(ms[i].line)
+                        out.raw("\">原文 ")
+                        out.decimal(ms[i].line)
+                        out.raw(" 行</a></li>\n")
+                    }
+                    out.raw("</ul>\n")
+                }
+                out.raw("</section>\n")
+            }
         }
-        out.raw("</section>\n")
     }
 
     /// Links from a page to the pages of a document (`TextIndex.DocumentText.pages`), escaped,
@@ -242,22 +258,26 @@ extension PageContext {
     struct PageLinks {
         private let pages: [[UInt8]]
         private let here: UnsafeBufferPointer<UInt8>
-        private var links: [[UInt8]?]
+        private var bytes: [UInt8] = []
+        private var made: [Range<Int>?]
 
         init(_ text: TextIndex.DocumentText, from here: UnsafeBufferPointer<UInt8>) {
             pages = text.pages
             self.here = here
-            links = Array(repeating: nil, count: text.pages.count)
+            made = Array(repeating: nil, count: text.pages.count)
         }
 
-        subscript(page: Int) -> [UInt8] {
-            mutating get {
-                if let made = links[page] { return made }
-                var out = EntityHTMLWriter(capacity: 64)
-                pages[page].withUnsafeBufferPointer { out.link(from: here, to: $0, fragmentFollows: true) }
-                links[page] = out.bytes
-                return out.bytes
+        mutating func write(_ page: Int, into out: inout EntityHTMLWriter) {
+            let range: Range<Int>
+            if let r = made[page] {
+                range = r
+            } else {
+                let from = bytes.count
+                bytes += pages[page].withUnsafeBufferPointer { EntityHTMLWriter.link(from: here, to: $0, fragmentFollows: true) }
+                range = from..<bytes.count
+                made[page] = range
             }
+            bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[range])) }
         }
     }
 
