@@ -46,7 +46,7 @@ extension PageContext {
 
     /// Every paragraph that names the country, in full, each occurrence marked, grouped by
     /// document and section, each with its citation. Built here: a long list, escaped text.
-    private func statementsHTML(_ country: Country, in docs: [Document]) -> [UInt8] {
+    func statementsHTML(_ country: Country, in docs: [Document]) -> [UInt8] {
         var out = EntityHTMLWriter(capacity: country.mentions.count * 1200)
         let pagePath = Array(page.path.utf8)
         country.mentions.withUnsafeBufferPointer { ms in
