@@ -180,10 +180,34 @@ public struct SiteGraph: Sendable {
     public static let figuresPath = "figures/index.html"
     public static let organisationsPath = "organisations/index.html"
     public static let agreementsPath = "agreements/index.html"
-    public static func countryPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/index.html" }
-    public static func briefPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/brief/index.html" }
-    public static func organisationPath(_ id: String) -> String { "organisations/\(id)/index.html" }
-    public static func agreementPath(_ id: String) -> String { "agreements/\(id)/index.html" }
+    public static func countryPath(_ iso2: String) -> String { path("countries/", iso2, "/index.html", lowercasing: true) }
+    public static func briefPath(_ iso2: String) -> String { path("countries/", iso2, "/brief/index.html", lowercasing: true) }
+    public static func organisationPath(_ id: String) -> String { path("organisations/", id, "/index.html") }
+    public static func agreementPath(_ id: String) -> String { path("agreements/", id, "/index.html") }
+
+    /// `head + id + tail` (with `id.lowercased()` when `lowercasing`) in one allocation:
+    /// paths are made for every link of every page.
+    static func path(_ head: StaticString, _ id: String, _ tail: StaticString, lowercasing: Bool = false) -> String {
+        // Lowercasing by bytes holds for ASCII (ISO codes are); other text takes `lowercased()`.
+        if lowercasing, id.utf8.contains(where: { $0 >= 0x80 }) {
+            return head.description + id.lowercased() + tail.description
+        }
+        var id = id
+        return id.withUTF8 { middle in
+            return String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + middle.count + tail.utf8CodeUnitCount) { out in
+                let base = out.baseAddress!
+                var n = 0
+                base.update(from: head.utf8Start, count: head.utf8CodeUnitCount)
+                n += head.utf8CodeUnitCount
+                for b in middle {
+                    base[n] = lowercasing && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                (base + n).update(from: tail.utf8Start, count: tail.utf8CodeUnitCount)
+                return n + tail.utf8CodeUnitCount
+            }
+        }
+    }
 
     /// The paragraph a mention stands in (the data contract's mention `url`).
     public func url(of mention: Mention) -> String {
@@ -220,9 +244,9 @@ public struct SiteGraph: Sendable {
     /// A document with parts reads as a book: one page per top-level section.
     public static func isSplit(_ d: Document) -> Bool { d.sections.contains { $0.kind == .part } }
 
-    public static func documentPath(_ id: String) -> String { "documents/\(id)/index.html" }
-    public static func partPath(_ id: String, _ section: String) -> String { "documents/\(id)/\(section)/index.html" }
-    public static func sourcePath(_ id: String) -> String { "documents/\(id)/source.html" }
+    public static func documentPath(_ id: String) -> String { path("documents/", id, "/index.html") }
+    public static func partPath(_ id: String, _ section: String) -> String { path("documents/", id, "/") + section + "/index.html" }
+    public static func sourcePath(_ id: String) -> String { path("documents/", id, "/source.html") }
 
     /// "一、携手抗疫", "图 1-1 巩固…" — a section's label and title as a heading reads.
     public static func heading(_ s: Section) -> String { Section.heading(label: s.label, title: s.title) }
@@ -252,13 +276,22 @@ public struct SiteGraph: Sendable {
     }
 
     public func previous(of page: Page) -> Page? {
-        guard let i = readingOrder.firstIndex(of: page), i > 0 else { return nil }
+        guard let i = readingIndex(of: page), i > 0 else { return nil }
         return readingOrder[i - 1]
     }
 
     public func next(of page: Page) -> Page? {
-        guard let i = readingOrder.firstIndex(of: page), i + 1 < readingOrder.count else { return nil }
+        guard let i = readingIndex(of: page), i + 1 < readingOrder.count else { return nil }
         return readingOrder[i + 1]
+    }
+
+    /// Only the home, document and part pages are read in order: other pages (most of the
+    /// site) need no search.
+    private func readingIndex(of page: Page) -> Int? {
+        switch page.kind {
+        case .home, .document, .part: readingOrder.firstIndex(of: page)
+        default: nil
+        }
     }
 }
 

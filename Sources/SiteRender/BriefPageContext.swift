@@ -19,11 +19,12 @@ extension PageContext {
         c["perDocument"] = TemplateValue(docs.map { d -> Values in
             ["title": .text(d.title), "count": .int(Self.count(country.mentions, in: d.id))]
         })
-        let agreements = (index.agreementsOf[country.iso2] ?? []).map { graph.entities.agreements[$0] }
-        let byType = Dictionary(grouping: agreements) { $0.type ?? "文件" }
+        let agreements = index.agreementsOf[country.iso2] ?? []
+        let byType = Dictionary(grouping: agreements) { graph.entities.agreements[$0].type ?? "文件" }
         c["agreementTypes"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
             .map { ["type": .text($0), "count": .int(byType[$0]?.count ?? 0)] })
-        c["agreements"] = TemplateValue(agreements.map { a -> Values in
+        c["agreements"] = TemplateValue(agreements.map { i -> Values in
+            let a = graph.entities.agreements[i]
             // Cited by the document's number in this brief (文献 1), the section label and the line.
             var source = ""
             if let m = a.mentions.first {
@@ -31,7 +32,7 @@ extension PageContext {
                 if let label = index.label(m.document, m.section) { source += label + " · " }
                 source += "第 " + String(m.line) + " 行"
             }
-            return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(a.parties.joined(separator: "、")),
+            return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(index.agreementParties[i]),
                     "url": .text(link(SiteGraph.agreementPath(a.id))), "source": .text(source)]
         })
         c["hasAgreements"] = .bool(!agreements.isEmpty)

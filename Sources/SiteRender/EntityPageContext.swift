@@ -40,7 +40,7 @@ extension PageContext {
             return n == 0 ? nil : ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "count": .int(n)]
         })
         let agreements = index.agreementsOf[country.iso2] ?? []
-        c["agreements"] = TemplateValue(agreements.map { agreementRow(graph.entities.agreements[$0]) })
+        c["agreements"] = TemplateValue(agreements.map(agreementRow))
         c["hasAgreements"] = .bool(!agreements.isEmpty)
         let related = coMentioned(with: country)
         c["related"] = TemplateValue(related)
@@ -54,7 +54,7 @@ extension PageContext {
         var c = common(title: "国际组织", description: "文献提到的国际组织、多边开发银行和区域组织")
         c["organisations"] = TemplateValue(graph.entities.organisations.map { o -> Values in
             ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
-             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+             "aliases": .text(Self.listed(o.aliases)), "hasAliases": .bool(!o.aliases.isEmpty),
              "url": .text(link(SiteGraph.organisationPath(o.id))), "total": .int(o.mentions.count)]
         })
         return c
@@ -63,7 +63,7 @@ extension PageContext {
     func organisation(_ o: Organisation) -> Values {
         var c = common(title: o.nameZh, description: "\(o.nameZh)在文献中的全部提及")
         c["organisation"] = ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
-                             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+                             "aliases": .text(Self.listed(o.aliases)), "hasAliases": .bool(!o.aliases.isEmpty),
                              "total": .int(o.mentions.count)]
         c["mentionsHTML"] = .utf8(mentionsHTML(o.mentions))
         return c
@@ -71,12 +71,13 @@ extension PageContext {
 
     func agreementsIndex() -> Values {
         var c = common(title: "协议和文件", description: "文献中签署的协议和提到的文件，按类型分组")
-        let byType = Dictionary(grouping: graph.entities.agreements) { $0.type ?? ($0.kind == .document ? "文件" : "其他") }
+        let all = graph.entities.agreements
+        let byType = Dictionary(grouping: all.indices) { all[$0].type ?? (all[$0].kind == .document ? "文件" : "其他") }
         c["types"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type -> Values in
             let ofType = byType[type] ?? []
             // Within a type, by the document that names the agreement (first mention).
             let documents = graph.documents.compactMap { d -> Values? in
-                let here = ofType.filter { $0.mentions.first?.document == d.id }
+                let here = ofType.filter { all[$0].mentions.first?.document == d.id }
                 return here.isEmpty ? nil : ["title": .text(d.title), "agreements": TemplateValue(here.map(agreementRow))]
             }
             return ["name": .text(type), "count": .int(ofType.count), "documents": TemplateValue(documents)]
@@ -94,7 +95,7 @@ extension PageContext {
             "parties": TemplateValue(a.parties), "hasParties": .bool(!a.parties.isEmpty),
             "countries": TemplateValue(countries.map { i in
                 let c = graph.entities.countries[i]
-                return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2)))]
+                return ["nameZh": .text(c.nameZh), "url": .text(link(index.countryPaths[i]))]
             }),
             "hasCountries": .bool(!countries.isEmpty),
         ]
@@ -102,16 +103,40 @@ extension PageContext {
         return c
     }
 
-    private func agreementRow(_ a: Agreement) -> Values {
-        ["title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "url": .text(link(SiteGraph.agreementPath(a.id))),
-         "parties": .text(a.parties.joined(separator: "、")), "count": .int(a.mentions.count)]
+    /// The agreement of that index in the entities.
+    private func agreementRow(_ i: Int) -> Values {
+        let a = graph.entities.agreements[i]
+        return ["title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil),
+                "url": .text(link(SiteGraph.agreementPath(a.id))), "parties": .text(index.agreementParties[i]), "count": .int(a.mentions.count)]
     }
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
     private func coMentioned(with country: Country) -> [Values] {
         (index.namedTogether[country.iso2] ?? []).prefix(10).map { other in
             let c = graph.entities.countries[other.country]
-            return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2))), "count": .int(other.count)]
+            return ["nameZh": .text(c.nameZh), "url": .text(link(index.countryPaths[other.country])), "count": .int(other.count)]
+        }
+    }
+
+    /// Names joined by "、" (`joined(separator:)`), copied into one allocation.
+    static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        var size = 3 * (names.count - 1)
+        for name in names { size += name.utf8.count }
+        return String(unsafeUninitializedCapacity: size) { out in
+            var n = 0
+            for (i, name) in names.enumerated() {
+                if i > 0 {
+                    out[n] = 0xE3; out[n + 1] = 0x80; out[n + 2] = 0x81  // "、"
+                    n += 3
+                }
+                var name = name
+                name.withUTF8 { bytes in
+                    if let from = bytes.baseAddress { (out.baseAddress! + n).update(from: from, count: bytes.count) }
+                    n += bytes.count
+                }
+            }
+            return n
         }
     }
 

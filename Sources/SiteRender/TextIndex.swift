@@ -114,6 +114,9 @@ struct TextIndex: Sendable {
     private(set) var countryIndex: [String: Int] = [:]
     /// ISO code → the agreements that concern the country, as indexes, in order.
     private(set) var agreementsOf: [String: [Int]] = [:]
+    /// Per country, its page (`SiteGraph.countryPath`); per agreement, its parties listed.
+    private(set) var countryPaths: [String] = []
+    private(set) var agreementParties: [String] = []
 
     /// Rendered report figures by section id (`figure-3-7`), per document.
     private(set) var figures: [String: [String: RenderedFigure]] = [:]
@@ -141,6 +144,8 @@ struct TextIndex: Sendable {
             for iso in a.countries where seen.insert(iso).inserted { agreementsOf[iso, default: []].append(i) }
         }
         namedTogether = Self.namedTogether(entities.countries, countryIndex)
+        countryPaths = entities.countries.map { SiteGraph.countryPath($0.iso2) }
+        agreementParties = entities.agreements.map { PageContext.listed($0.parties) }
     }
 
     /// Per ISO code, the other countries named in a paragraph with it and in how many

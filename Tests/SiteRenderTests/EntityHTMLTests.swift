@@ -70,6 +70,12 @@ final class EntityHTMLTests: XCTestCase {
         }
     }
 
+    func test_names_are_listed_as_joined() {
+        for names in [[], [""], ["中国政府"], ["中国政府", "巴基斯坦政府"], ["a", "", "e\u{301}", "🇵🇰", String(repeating: "长", count: 40)]] {
+            XCTAssertEqual(PageContext.listed(names), names.joined(separator: "、"))
+        }
+    }
+
     func test_css_strings_escape_as_before() {
         for s in ["", "巴基斯坦 Pakistan · 国别简报", "a\"b\\c<d>e\nf\rg", "🇵🇰\u{301}<"] {
             XCTAssertEqual(PageContext.cssString(s), Reference.cssString(s), s.debugDescription)
