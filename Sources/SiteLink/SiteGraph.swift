@@ -230,13 +230,20 @@ public struct SiteGraph: Sendable {
     public static func anchorPages(of d: Document) -> AnchorPages {
         let split = isSplit(d)
         var pages = AnchorPages(paths: split ? [] : [documentPath(d.id)], pageOf: [:])
+        // Every anchor under a top-level section gets that section's page, so the walk may
+        // take them in content order; only the order of the top-level sections matters.
+        func visit(_ s: Section, _ n: Int) {
+            pages.pageOf[s.id] = n
+            for entry in s.content {
+                switch entry {
+                case .block(let b): pages.pageOf[b.id] = n
+                case .section(let child): visit(child, n)
+                }
+            }
+        }
         for top in d.sections {
             if split { pages.paths.append(partPath(d.id, top.id)) }
-            let n = pages.paths.count - 1
-            for s in top.selfAndDescendants {
-                pages.pageOf[s.id] = n
-                for b in s.blocks { pages.pageOf[b.id] = n }
-            }
+            visit(top, pages.paths.count - 1)
         }
         return pages
     }

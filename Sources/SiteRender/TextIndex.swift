@@ -135,7 +135,11 @@ struct TextIndex: Sendable {
         for d in documents {
             texts[d.id] = Self.documentText(d)
             var tops: [String: Section] = [:]
-            for top in d.sections { for s in top.selfAndDescendants { tops[s.id] = top } }
+            func visit(_ s: Section, _ top: Section) {
+                tops[s.id] = top
+                for case .section(let child) in s.content { visit(child, top) }
+            }
+            for top in d.sections { visit(top, top) }
             topSections[d.id] = tops
         }
         for (i, c) in entities.countries.enumerated() where countryIndex[c.iso2] == nil { countryIndex[c.iso2] = i }
@@ -179,23 +183,23 @@ struct TextIndex: Sendable {
         let anchors = SiteGraph.anchorPages(of: d)
         var text = DocumentText(pages: anchors.paths.map { Array($0.utf8) }, home: Array(SiteGraph.documentPath(d.id).utf8),
                                 sourceLine: Array((SiteGraph.sourcePath(d.id) + "#L").utf8))
-        let sections = d.allSections
-        var size = 0
-        for s in sections { for b in s.blocks { size += b.text.utf8.count + b.id.utf8.count } }
-        text.bytes.reserveCapacity(size + sections.count * 200)
-        text.starts.reserveCapacity(size)
+        // Sections depth first (`allSections`), each followed by its own paragraphs.
         // Every anchor has its page; -1 only for an outline changed since (never).
-        for s in sections {
+        func visit(_ s: Section) {
             let number = text.sections.count
             text.sections.append(text.addSection(s, page: anchors.pageOf[s.id] ?? -1))
             text.sectionIDs.append(s.id)
             text.sectionLabels.append(s.label)
             text.sectionIndex[s.id] = number  // a later section of the same id wins
-            for b in s.blocks {
+            for case .block(let b) in s.content {
                 text.paragraphIndex[b.id] = text.paragraphs.count
                 text.paragraphs.append(text.addParagraph(b, section: number, page: anchors.pageOf[b.id] ?? -1))
             }
+            for case .section(let child) in s.content { visit(child) }
         }
+        text.bytes.reserveCapacity(d.sourceText.utf8.count * 2)
+        text.starts.reserveCapacity(d.sourceText.utf8.count)
+        for top in d.sections { visit(top) }
         return text
     }
 
@@ -225,13 +229,23 @@ extension TextIndex.DocumentText {
         var text = b.text
         text.withUTF8 { utf8 in
             bytes.append(contentsOf: utf8)
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                if byte & 0xC0 != 0x80 { starts.append(Int32(from + i)) }
-                special = special || EntityHTMLWriter.isSpecial(byte)
+            // Counted first, then written in place: an append per scalar costs more.
+            var scalars = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+            starts.append(contentsOf: repeatElement(0, count: scalars + 1))
+            starts.withUnsafeMutableBufferPointer { out in
+                var n = first
+                for i in 0..<utf8.count {
+                    let byte = utf8[i]
+                    if byte & 0xC0 != 0x80 {
+                        out[n] = Int32(from + i)
+                        n += 1
+                    }
+                    special = special || EntityHTMLWriter.isSpecial(byte)
+                }
+                out[n] = Int32(from + utf8.count)
             }
         }
-        starts.append(Int32(bytes.count))
         return TextIndex.Paragraph(starts: first, scalarCount: starts.count - 1 - first, clean: !special,
                                    idHTML: addEscaped(b.id), line: b.line, section: section, page: page)
     }
