@@ -33,8 +33,8 @@ public struct SiteGraph: Sendable {
     public private(set) var pages: [Page] = []
     /// Home, then each document's page(s): what previous/next walk through.
     public private(set) var readingOrder: [Page] = []
-    /// Document id → (section or block id → path of the page that shows it).
-    private var pageOfAnchor: [String: [String: String]] = [:]
+    /// Document id → its pages and the page of each section or block id.
+    private var anchorPages: [String: AnchorPages] = [:]
     /// Document id → (block id → links to put into that paragraph's text).
     private var inlineLinks: [String: [String: [InlineLink]]] = [:]
 
@@ -48,21 +48,14 @@ public struct SiteGraph: Sendable {
             let page = Page(kind: .document, path: Self.documentPath(d.id), title: d.title, documentID: d.id)
             pages.append(page)
             readingOrder.append(page)
-            var anchors: [String: String] = [:]
-            for top in d.sections {
-                var path = page.path
-                if Self.isSplit(d) {
-                    path = Self.partPath(d.id, top.id)
-                    let part = Page(kind: .part, path: path, title: Self.heading(top), documentID: d.id, sectionID: top.id)
+            if Self.isSplit(d) {
+                for top in d.sections {
+                    let part = Page(kind: .part, path: Self.partPath(d.id, top.id), title: Self.heading(top), documentID: d.id, sectionID: top.id)
                     pages.append(part)
                     readingOrder.append(part)
                 }
-                for s in top.selfAndDescendants {
-                    anchors[s.id] = path
-                    for b in s.blocks { anchors[b.id] = path }
-                }
             }
-            pageOfAnchor[d.id] = anchors
+            anchorPages[d.id] = Self.anchorPages(of: d)
             pages.append(Page(kind: .source, path: Self.sourcePath(d.id), title: "\(d.title)（原文）", documentID: d.id))
         }
         // Entity indexes and pages (not in the reading order: they are reference pages).
@@ -187,23 +180,80 @@ public struct SiteGraph: Sendable {
     public static let figuresPath = "figures/index.html"
     public static let organisationsPath = "organisations/index.html"
     public static let agreementsPath = "agreements/index.html"
-    public static func countryPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/index.html" }
-    public static func briefPath(_ iso2: String) -> String { "countries/\(iso2.lowercased())/brief/index.html" }
-    public static func organisationPath(_ id: String) -> String { "organisations/\(id)/index.html" }
-    public static func agreementPath(_ id: String) -> String { "agreements/\(id)/index.html" }
+    public static func countryPath(_ iso2: String) -> String { path("countries/", iso2, "/index.html", lowercasing: true) }
+    public static func briefPath(_ iso2: String) -> String { path("countries/", iso2, "/brief/index.html", lowercasing: true) }
+    public static func organisationPath(_ id: String) -> String { path("organisations/", id, "/index.html") }
+    public static func agreementPath(_ id: String) -> String { path("agreements/", id, "/index.html") }
+
+    /// `head + id + tail` (with `id.lowercased()` when `lowercasing`) in one allocation:
+    /// paths are made for every link of every page.
+    static func path(_ head: StaticString, _ id: String, _ tail: StaticString, lowercasing: Bool = false) -> String {
+        // Lowercasing by bytes holds for ASCII (ISO codes are); other text takes `lowercased()`.
+        if lowercasing, id.utf8.contains(where: { $0 >= 0x80 }) {
+            return head.description + id.lowercased() + tail.description
+        }
+        var id = id
+        return id.withUTF8 { middle in
+            return String(unsafeUninitializedCapacity: head.utf8CodeUnitCount + middle.count + tail.utf8CodeUnitCount) { out in
+                let base = out.baseAddress!
+                var n = 0
+                base.update(from: head.utf8Start, count: head.utf8CodeUnitCount)
+                n += head.utf8CodeUnitCount
+                for b in middle {
+                    base[n] = lowercasing && b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                (base + n).update(from: tail.utf8Start, count: tail.utf8CodeUnitCount)
+                return n + tail.utf8CodeUnitCount
+            }
+        }
+    }
 
     /// The paragraph a mention stands in (the data contract's mention `url`).
     public func url(of mention: Mention) -> String {
-        guard let d = documents.first(where: { $0.id == mention.document }) else { return Self.documentPath(mention.document) }
-        return page(of: mention.block, in: d) + "#" + mention.block
+        // Every document has its anchor table: no table, no such document.
+        guard let anchors = anchorPages[mention.document] else { return Self.documentPath(mention.document) }
+        return (anchors.path(of: mention.block) ?? Self.documentPath(mention.document)) + "#" + mention.block
+    }
+
+    /// A document's pages and which of them shows each anchor.
+    public struct AnchorPages: Sendable {
+        /// The document's page or, when it is split, its top-level sections' pages in order.
+        public var paths: [String]
+        /// Section or block id → index into `paths`; of anchors sharing an id, the last wins.
+        public var pageOf: [String: Int]
+
+        public func path(of anchor: String) -> String? { pageOf[anchor].map { paths[$0] } }
+    }
+
+    /// Where each section and paragraph of the document is shown: the one rule for it.
+    public static func anchorPages(of d: Document) -> AnchorPages {
+        let split = isSplit(d)
+        var pages = AnchorPages(paths: split ? [] : [documentPath(d.id)], pageOf: [:])
+        // Every anchor under a top-level section gets that section's page, so the walk may
+        // take them in content order; only the order of the top-level sections matters.
+        func visit(_ s: Section, _ n: Int) {
+            pages.pageOf[s.id] = n
+            for entry in s.content {
+                switch entry {
+                case .block(let b): pages.pageOf[b.id] = n
+                case .section(let child): visit(child, n)
+                }
+            }
+        }
+        for top in d.sections {
+            if split { pages.paths.append(partPath(d.id, top.id)) }
+            visit(top, pages.paths.count - 1)
+        }
+        return pages
     }
 
     /// A document with parts reads as a book: one page per top-level section.
     public static func isSplit(_ d: Document) -> Bool { d.sections.contains { $0.kind == .part } }
 
-    public static func documentPath(_ id: String) -> String { "documents/\(id)/index.html" }
-    public static func partPath(_ id: String, _ section: String) -> String { "documents/\(id)/\(section)/index.html" }
-    public static func sourcePath(_ id: String) -> String { "documents/\(id)/source.html" }
+    public static func documentPath(_ id: String) -> String { path("documents/", id, "/index.html") }
+    public static func partPath(_ id: String, _ section: String) -> String { path("documents/", id, "/") + section + "/index.html" }
+    public static func sourcePath(_ id: String) -> String { path("documents/", id, "/source.html") }
 
     /// "一、携手抗疫", "图 1-1 巩固…" — a section's label and title as a heading reads.
     public static func heading(_ s: Section) -> String { Section.heading(label: s.label, title: s.title) }
@@ -219,7 +269,12 @@ public struct SiteGraph: Sendable {
 
     /// The page showing a section or block of the document.
     public func page(of anchor: String, in document: Document) -> String {
-        pageOfAnchor[document.id]?[anchor] ?? Self.documentPath(document.id)
+        page(of: anchor, inDocument: document.id)
+    }
+
+    /// `page(of:in:)` by the document's id (no `Document` to hand over).
+    public func page(of anchor: String, inDocument id: String) -> String {
+        anchorPages[id]?.path(of: anchor) ?? Self.documentPath(id)
     }
 
     /// The seed line's anchor on the document's source page.
@@ -228,13 +283,22 @@ public struct SiteGraph: Sendable {
     }
 
     public func previous(of page: Page) -> Page? {
-        guard let i = readingOrder.firstIndex(of: page), i > 0 else { return nil }
+        guard let i = readingIndex(of: page), i > 0 else { return nil }
         return readingOrder[i - 1]
     }
 
     public func next(of page: Page) -> Page? {
-        guard let i = readingOrder.firstIndex(of: page), i + 1 < readingOrder.count else { return nil }
+        guard let i = readingIndex(of: page), i + 1 < readingOrder.count else { return nil }
         return readingOrder[i + 1]
+    }
+
+    /// Only the home, document and part pages are read in order: other pages (most of the
+    /// site) need no search.
+    private func readingIndex(of page: Page) -> Int? {
+        switch page.kind {
+        case .home, .document, .part: readingOrder.firstIndex(of: page)
+        default: nil
+        }
     }
 }
 
@@ -266,30 +330,40 @@ public enum RelativeURL {
         var page = page, target = target
         return page.withUTF8 { from in
             target.withUTF8 { to in
-                let hash = to.firstIndex(of: 0x23) ?? to.count  // "#"
-                // A fragment on the same page: just the fragment.
-                if hash < to.count, hash == from.count, from.elementsEqual(to[..<hash]) {
-                    return String(decoding: UnsafeBufferPointer(rebasing: to[hash...]), as: UTF8.self)
-                }
-                // The folders both paths share, compared up to the last "/" of the page.
-                let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
-                var common = 0, i = 0
-                while i < pageDirEnd, i < hash, from[i] == to[i] {
-                    if from[i] == 0x2F { common = i + 1 }
-                    i += 1
-                }
-                var ups = 0
-                for j in common..<pageDirEnd where from[j] == 0x2F { ups += 1 }
-                return String(unsafeUninitializedCapacity: ups * 3 + to.count - common) { out in
+                let (ups, start) = parts(from: from, to: to)
+                return String(unsafeUninitializedCapacity: ups * 3 + to.count - start) { out in
                     var n = 0
                     for _ in 0..<ups {
                         out[n] = 0x2E; out[n + 1] = 0x2E; out[n + 2] = 0x2F  // "../"
                         n += 3
                     }
-                    for k in common..<to.count { out[n] = to[k]; n += 1 }
+                    for k in start..<to.count { out[n] = to[k]; n += 1 }
                     return n
                 }
             }
         }
+    }
+
+    /// How `link(from: page, to: target)` reads: `ups` times "../", then `target` from byte
+    /// `start` on. With `fragmentFollows` the target is given without the `#fragment` that
+    /// follows it (the link is then that, then "#" and the fragment), so callers writing
+    /// bytes need not join the pieces first.
+    public static func parts(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>,
+                             fragmentFollows: Bool = false) -> (ups: Int, start: Int) {
+        let hash = to.firstIndex(of: 0x23) ?? to.count  // "#"
+        // A fragment on the same page: just the fragment.
+        if hash < to.count || fragmentFollows, hash == from.count, from.elementsEqual(to[..<hash]) {
+            return (0, hash)
+        }
+        // The folders both paths share, compared up to the last "/" of the page.
+        let pageDirEnd = from.lastIndex(of: 0x2F).map { $0 + 1 } ?? 0
+        var common = 0, i = 0
+        while i < pageDirEnd, i < hash, from[i] == to[i] {
+            if from[i] == 0x2F { common = i + 1 }
+            i += 1
+        }
+        var ups = 0
+        for j in common..<pageDirEnd where from[j] == 0x2F { ups += 1 }
+        return (ups, common)
     }
 }

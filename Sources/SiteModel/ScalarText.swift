@@ -108,8 +108,38 @@ public enum ScalarText {
     public static func clipped(_ s: String, to limit: Int) -> String {
         // At most `limit` scalars is at most `limit` characters: no segmenting needed.
         if s.utf8.count <= limit || scalarCount(s) <= limit { return s }
+        if limit >= 2, let clip = simpleClip(s, limit) { return clip }
         guard s.index(s.startIndex, offsetBy: limit, limitedBy: s.endIndex).map({ $0 < s.endIndex }) == true else { return s }
         return String(s.prefix(limit - 2)) + "…"
+    }
+
+    /// `clipped` for a text of more than `limit` scalars whose first `limit + 1` scalars are
+    /// each a character of their own (none joins a neighbour, no CR LF): there characters
+    /// are scalars, and the clip is a byte prefix. Nil when that does not hold.
+    private static func simpleClip(_ s: String, _ limit: Int) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var scalars = 0, i = 0, keep = 0
+            while scalars <= limit {
+                if scalars == limit - 2 { keep = i }
+                let b0 = UInt32(bytes[i])
+                let v: UInt32
+                if b0 < 0x80 {
+                    v = b0; i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                } else {
+                    return nil  // outside the scripts `mayJoinPrevious` knows
+                }
+                // A scalar that may join the one before (or, in these ranges, the one after:
+                // none is a prepended mark) ends the shortcut; so does CR, which joins LF.
+                if v == 0x0D || mayJoinPrevious(Unicode.Scalar(v).unsafelyUnwrapped) { return nil }
+                scalars += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<keep]), as: UTF8.self) + "…"
+        }
     }
 
     /// Whether the UTF-8 of `s` holds `byte` (memchr: a line at a time this is much faster

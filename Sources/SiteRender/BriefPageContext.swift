@@ -17,19 +17,22 @@ extension PageContext {
         // For the running header in `@page` (a CSS string; HTML escaping does not apply there).
         c["cssRunningHead"] = .text(Self.cssString("\(country.nameZh) \(country.nameEn) · 国别简报"))
         c["perDocument"] = TemplateValue(docs.map { d -> Values in
-            ["title": .text(d.title), "count": .int(country.mentions.filter { $0.document == d.id }.count)]
+            ["title": .text(d.title), "count": .int(Self.count(country.mentions, in: d.id))]
         })
-        let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
-        let byType = Dictionary(grouping: agreements) { $0.type ?? "文件" }
+        let agreements = index.agreementsOf[country.iso2] ?? []
+        let byType = Dictionary(grouping: agreements) { graph.entities.agreements[$0].type ?? "文件" }
         c["agreementTypes"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }
             .map { ["type": .text($0), "count": .int(byType[$0]?.count ?? 0)] })
-        c["agreements"] = TemplateValue(agreements.map { a -> Values in
+        c["agreements"] = TemplateValue(agreements.map { i -> Values in
+            let a = graph.entities.agreements[i]
             // Cited by the document's number in this brief (文献 1), the section label and the line.
-            let m = a.mentions.first
-            let number = m.flatMap { m in docs.firstIndex { $0.id == m.document } }.map { "文献 \($0 + 1)" }
-            let label = m.flatMap { index.section($0.document, $0.section)?.label }
-            let source = [number, label, m.map { "第 \($0.line) 行" }].compactMap { $0 }.joined(separator: " · ")
-            return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(a.parties.joined(separator: "、")),
+            var source = ""
+            if let m = a.mentions.first {
+                if let n = docs.firstIndex(where: { $0.id == m.document }) { source += "文献 " + String(n + 1) + " · " }
+                if let label = index.label(m.document, m.section) { source += label + " · " }
+                source += "第 " + String(m.line) + " 行"
+            }
+            return ["title": .text(a.title), "type": .text(a.type ?? "文件"), "parties": .text(index.agreementParties[i]),
                     "url": .text(link(SiteGraph.agreementPath(a.id))), "source": .text(source)]
         })
         c["hasAgreements"] = .bool(!agreements.isEmpty)
@@ -44,65 +47,105 @@ extension PageContext {
 
     /// Every paragraph that names the country, in full, each occurrence marked, grouped by
     /// document and section, each with its citation. Built here: a long list, escaped text.
-    private func statementsHTML(_ country: Country, in docs: [Document]) -> [UInt8] {
-        var out = HTMLBuffer(capacity: country.mentions.count * 1200)
-        for (n, d) in docs.enumerated() {
-            let mentions = country.mentions.filter { $0.document == d.id }
-            out.raw("<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 \(n + 1)</span>")
-            out.text(d.title)
-            out.raw("</h3>\n")
-            // Each paragraph once, in order of its first mention, with all its mentions marked.
-            var byBlock: [String: [Mention]] = [:]
-            for m in mentions { byBlock[m.block, default: []].append(m) }
-            var seen = Set<String>()
-            var currentSection = ""
-            for m in mentions where seen.insert(m.block).inserted {
-                guard let entry = index.entry(d.id, m.block) else { continue }
-                if entry.section.id != currentSection {
-                    currentSection = entry.section.id
-                    let heading = Section.heading(label: entry.section.label, title: entry.section.title)
-                    out.raw("<h4>")
-                    out.text(ScalarText.clipped(heading, to: 40))
-                    out.raw("</h4>\n")
+    func statementsHTML(_ country: Country, in docs: [Document]) -> [UInt8] {
+        var out = EntityHTMLWriter(capacity: country.mentions.count * 1200)
+        let pagePath = Array(page.path.utf8)
+        country.mentions.withUnsafeBufferPointer { ms in
+            pagePath.withUnsafeBufferPointer { here in
+                for n in docs.indices {
+                    statementsHTML(ms, number: n + 1, in: docs[n], from: here, into: &out)
                 }
-                let offsets = (byBlock[m.block] ?? []).map { ($0.offset, $0.surface.unicodeScalars.count) }
-                let citation = [d.title, Section.heading(label: entry.section.label, title: ""), "原文第 \(entry.block.line) 行"]
-                    .filter { !$0.isEmpty }.joined(separator: " · ")
-                out.raw("<blockquote class=\"statement\"><p>")
-                Self.mark(entry.scalars, offsets, into: &out)
-                out.raw("</p><cite><a href=\"")
-                out.text(link(graph.url(of: m)))
-                out.raw("\">")
-                out.text(citation)
-                out.raw("</a></cite></blockquote>\n")
             }
-            out.raw("</section>\n")
         }
         return out.bytes
     }
 
-    /// A quoted CSS string; `<` is escaped too, so the text cannot close the `<style>` element.
-    static func cssString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"", "\\", "<", ">", "\n", "\r": out += "\\" + String(u.value, radix: 16) + " "
-            default: out.unicodeScalars.append(u)
+    private func statementsHTML(_ ms: UnsafeBufferPointer<Mention>, number: Int, in d: Document,
+                                from here: UnsafeBufferPointer<UInt8>, into out: inout EntityHTMLWriter) {
+        let text = index.text(of: d.id)
+        out.raw("<section class=\"brief-document\">\n<h3><span class=\"doc-no\">文献 ")
+        out.decimal(number)
+        out.raw("</span>")
+        var title = EntityHTMLWriter(capacity: d.title.utf8.count + 16)
+        title.text(d.title)
+        out.raw(title)
+        out.raw("</h3>\n")
+        // Each paragraph once, in order of its first mention, with all its mentions marked:
+        // per paragraph its first and last mention, per mention the next of its paragraph.
+        let paragraphs = text.paragraphs.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * paragraphs + ms.count) { scratch in
+            scratch.initialize(repeating: -1)
+            let firstOf = scratch.baseAddress!, lastOf = firstOf + paragraphs, next = firstOf + 2 * paragraphs
+            var order: [Int] = []
+            for i in ms.indices where ms[i].document == d.id {
+                guard let p = text.paragraphIndex[ms[i].block] else { continue }
+                if firstOf[p] < 0 { firstOf[p] = i; order.append(p) } else { next[lastOf[p]] = i }
+                lastOf[p] = i
+            }
+            text.withView { view in
+                var pageLinks = PageLinks(text, from: here)
+                var currentSection = ""
+                var ranges: [(Int, Int)] = []
+                for p in order {
+                    let m = firstOf[p]
+                    let paragraph = text.paragraphs[p]
+                    let section = text.sections[paragraph.section]
+                    if text.sectionIDs[paragraph.section] != currentSection {
+                        currentSection = text.sectionIDs[paragraph.section]
+                        out.raw("<h4>")
+                        out.raw(view[section.briefHeading])
+                        out.raw("</h4>\n")
+                    }
+                    ranges.removeAll(keepingCapacity: true)
+                    var i = m
+                    while i >= 0 {
+                        ranges.append((ms[i].offset, ScalarText.scalarCount(ms[i].surface)))
+                        i = next[i]
+                    }
+                    out.raw("<blockquote class=\"statement\"><p>")
+                    view.markedHTML(paragraph, ranges, into: &out)
+                    out.raw("</p><cite><a href=\"")
+                    if paragraph.page >= 0 {
+                        pageLinks.write(paragraph.page, into: &out)
+                        out.raw("#")
+                        out.raw(view[paragraph.idHTML])
+                    } else {
+                        out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
+                    }
+                    out.raw("\">")
+                    // The document, the section's label and the line, those there are, joined by " · ".
+                    if !title.isEmpty {
+                        out.raw(title)
+                        out.raw(" · ")
+                    }
+                    if !section.citationLabel.isEmpty {
+                        out.raw(view[section.citationLabel])
+                        out.raw(" · ")
+                    }
+                    out.raw("原文第 ")
+                    out.decimal(paragraph.line)
+                    out.raw(" 行</a></cite></blockquote>\n")
+                }
             }
         }
-        return out + "\""
+        out.raw("</section>\n")
     }
 
-    /// The text escaped, with each (offset, length) range in `<mark>`.
-    static func mark(_ scalars: [Unicode.Scalar], _ ranges: [(Int, Int)], into out: inout HTMLBuffer) {
-        var cursor = 0
-        for (offset, length) in ranges.sorted(by: { $0.0 < $1.0 }) where offset >= cursor && offset + length <= scalars.count {
-            out.text(scalars[cursor..<offset])
-            out.raw("<mark>")
-            out.text(scalars[offset..<(offset + length)])
-            out.raw("</mark>")
-            cursor = offset + length
+    /// A quoted CSS string; `<` is escaped too, so the text cannot close the `<style>` element.
+    static func cssString(_ s: String) -> String {
+        // The characters to escape are ASCII: bytes stand for scalars here.
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            switch b {
+            case 0x22, 0x5C, 0x3C, 0x3E, 0x0A, 0x0D:
+                out.append(0x5C)
+                out.append(contentsOf: String(b, radix: 16).utf8)
+                out.append(0x20)
+            default: out.append(b)
+            }
         }
-        out.text(scalars[cursor...])
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

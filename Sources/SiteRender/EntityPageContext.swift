@@ -36,10 +36,10 @@ extension PageContext {
             "briefURL": .text(link(SiteGraph.briefPath(country.iso2))),
         ]
         c["perDocument"] = TemplateValue(graph.documents.compactMap { d -> Values? in
-            let n = country.mentions.filter { $0.document == d.id }.count
+            let n = Self.count(country.mentions, in: d.id)
             return n == 0 ? nil : ["title": .text(d.title), "url": .text(link(SiteGraph.documentPath(d.id))), "count": .int(n)]
         })
-        let agreements = graph.entities.agreements.filter { $0.countries.contains(country.iso2) }
+        let agreements = index.agreementsOf[country.iso2] ?? []
         c["agreements"] = TemplateValue(agreements.map(agreementRow))
         c["hasAgreements"] = .bool(!agreements.isEmpty)
         let related = coMentioned(with: country)
@@ -54,7 +54,7 @@ extension PageContext {
         var c = common(title: "国际组织", description: "文献提到的国际组织、多边开发银行和区域组织")
         c["organisations"] = TemplateValue(graph.entities.organisations.map { o -> Values in
             ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
-             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+             "aliases": .text(Self.listed(o.aliases)), "hasAliases": .bool(!o.aliases.isEmpty),
              "url": .text(link(SiteGraph.organisationPath(o.id))), "total": .int(o.mentions.count)]
         })
         return c
@@ -63,7 +63,7 @@ extension PageContext {
     func organisation(_ o: Organisation) -> Values {
         var c = common(title: o.nameZh, description: "\(o.nameZh)在文献中的全部提及")
         c["organisation"] = ["nameZh": .text(o.nameZh), "nameEn": .text(o.nameEn ?? ""), "hasEnglish": .bool(o.nameEn != nil),
-                             "aliases": .text(o.aliases.joined(separator: "、")), "hasAliases": .bool(!o.aliases.isEmpty),
+                             "aliases": .text(Self.listed(o.aliases)), "hasAliases": .bool(!o.aliases.isEmpty),
                              "total": .int(o.mentions.count)]
         c["mentionsHTML"] = .utf8(mentionsHTML(o.mentions))
         return c
@@ -71,12 +71,13 @@ extension PageContext {
 
     func agreementsIndex() -> Values {
         var c = common(title: "协议和文件", description: "文献中签署的协议和提到的文件，按类型分组")
-        let byType = Dictionary(grouping: graph.entities.agreements) { $0.type ?? ($0.kind == .document ? "文件" : "其他") }
+        let all = graph.entities.agreements
+        let byType = Dictionary(grouping: all.indices) { all[$0].type ?? (all[$0].kind == .document ? "文件" : "其他") }
         c["types"] = TemplateValue(byType.keys.sorted { (byType[$0]?.count ?? 0, $1) > (byType[$1]?.count ?? 0, $0) }.map { type -> Values in
             let ofType = byType[type] ?? []
             // Within a type, by the document that names the agreement (first mention).
             let documents = graph.documents.compactMap { d -> Values? in
-                let here = ofType.filter { $0.mentions.first?.document == d.id }
+                let here = ofType.filter { all[$0].mentions.first?.document == d.id }
                 return here.isEmpty ? nil : ["title": .text(d.title), "agreements": TemplateValue(here.map(agreementRow))]
             }
             return ["name": .text(type), "count": .int(ofType.count), "documents": TemplateValue(documents)]
@@ -88,77 +89,221 @@ extension PageContext {
 
     func agreement(_ a: Agreement) -> Values {
         var c = common(title: a.title, description: "\(a.type ?? "文件")：\(a.title)")
-        let countries = a.countries.compactMap { iso in graph.entities.countries.first { $0.iso2 == iso } }
+        let countries = a.countries.compactMap { index.countryIndex[$0] }
         c["agreement"] = [
             "title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "isDocument": .bool(a.kind == .document),
             "parties": TemplateValue(a.parties), "hasParties": .bool(!a.parties.isEmpty),
-            "countries": TemplateValue(countries.map { ["nameZh": .text($0.nameZh), "url": .text(link(SiteGraph.countryPath($0.iso2)))] }),
+            "countries": TemplateValue(countries.map { i in
+                let c = graph.entities.countries[i]
+                return ["nameZh": .text(c.nameZh), "url": .text(link(index.countryPaths[i]))]
+            }),
             "hasCountries": .bool(!countries.isEmpty),
         ]
         c["mentionsHTML"] = .utf8(mentionsHTML(a.mentions))
         return c
     }
 
-    private func agreementRow(_ a: Agreement) -> Values {
-        ["title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil), "url": .text(link(SiteGraph.agreementPath(a.id))),
-         "parties": .text(a.parties.joined(separator: "、")), "count": .int(a.mentions.count)]
+    /// The agreement of that index in the entities.
+    private func agreementRow(_ i: Int) -> Values {
+        let a = graph.entities.agreements[i]
+        return ["title": .text(a.title), "type": .text(a.type ?? ""), "hasType": .bool(a.type != nil),
+                "url": .text(link(SiteGraph.agreementPath(a.id))), "parties": .text(index.agreementParties[i]), "count": .int(a.mentions.count)]
     }
 
     /// Countries named in the same paragraphs, most shared paragraphs first (top 10).
     private func coMentioned(with country: Country) -> [Values] {
-        (index.namedTogether[country.iso2] ?? []).prefix(10).compactMap { other in
-            guard let c = graph.entities.countries.first(where: { $0.iso2 == other.iso2 }) else { return nil }
-            return ["nameZh": .text(c.nameZh), "url": .text(link(SiteGraph.countryPath(c.iso2))), "count": .int(other.count)]
+        (index.namedTogether[country.iso2] ?? []).prefix(10).map { other in
+            let c = graph.entities.countries[other.country]
+            return ["nameZh": .text(c.nameZh), "url": .text(link(index.countryPaths[other.country])), "count": .int(other.count)]
+        }
+    }
+
+    /// Names joined by "、" (`joined(separator:)`), copied into one allocation.
+    static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        var size = 3 * (names.count - 1)
+        for name in names { size += name.utf8.count }
+        return String(unsafeUninitializedCapacity: size) { out in
+            var n = 0
+            for (i, name) in names.enumerated() {
+                if i > 0 {
+                    out[n] = 0xE3; out[n + 1] = 0x80; out[n + 2] = 0x81  // "、"
+                    n += 3
+                }
+                var name = name
+                name.withUTF8 { bytes in
+                    if let from = bytes.baseAddress { (out.baseAddress! + n).update(from: from, count: bytes.count) }
+                    n += bytes.count
+                }
+            }
+            return n
+        }
+    }
+
+    /// How many of the mentions stand in the document.
+    static func count(_ mentions: [Mention], in document: String) -> Int {
+        mentions.withUnsafeBufferPointer { ms in
+            var n = 0
+            for i in ms.indices where ms[i].document == document { n += 1 }
+            return n
         }
     }
 
     /// Mentions grouped by document, then section, each a snippet linking to its paragraph.
     /// Built here as HTML rather than by a template loop: a country can have hundreds of
-    /// mentions. Every text is escaped (`HTMLText`).
+    /// mentions. Every text is escaped.
     func mentionsHTML(_ mentions: [Mention]) -> [UInt8] {
-        var out = HTMLBuffer(capacity: mentions.count * 400)
-        for d in graph.documents {
-            let mine = mentions.filter { $0.document == d.id }
-            guard !mine.isEmpty else { continue }
-            var order: [String] = []
-            var bySection: [String: [Mention]] = [:]
-            for m in mine {
-                if bySection[m.section] == nil { order.append(m.section) }
-                bySection[m.section, default: []].append(m)
-            }
-            out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
-            out.text(link(SiteGraph.documentPath(d.id)))
-            out.raw("\">")
-            out.text(d.title)
-            out.raw("</a> <span class=\"count\">\(mine.count) 处</span></h2>\n")
-            for sid in order {
-                let section = index.section(d.id, sid)
-                out.raw("<h3><a href=\"")
-                out.text(section.map { link(graph.url(of: $0, in: d)) } ?? "")
-                out.raw("\">")
-                if let label = section?.label, !label.isEmpty {
-                    out.raw("<span class=\"label\">")
-                    out.text(label)
-                    out.raw("</span>")
+        var out = EntityHTMLWriter(capacity: mentions.count * 400)
+        let pagePath = Array(page.path.utf8)
+        mentions.withUnsafeBufferPointer { ms in
+            pagePath.withUnsafeBufferPointer { here in
+                for d in graph.documents.indices {
+                    mentionsHTML(ms, in: graph.documents[d], from: here, into: &out)
                 }
-                // An item's title is its whole text, which the snippets below already show.
-                let title = section?.title ?? sid
-                out.text(ScalarText.clipped(title, to: 28))
-                out.raw("</a></h3>\n<ul class=\"mentions\">\n")
-                for m in bySection[sid] ?? [] {
-                    out.raw("<li><a class=\"snippet\" href=\"")
-                    out.text(link(graph.url(of: m)))
-                    out.raw("\">")
-                    index.snippetHTML(m, into: &out)
-                    out.raw("</a> <a class=\"src\" href=\"")
-                    out.text(link(graph.sourceURL(line: m.line, in: d)))
-                    out.raw("\">原文 \(m.line) 行</a></li>\n")
-                }
-                out.raw("</ul>\n")
             }
-            out.raw("</section>\n")
         }
         return out.bytes
+    }
+
+    /// One document's group of `mentionsHTML`: its sections in the order of their first
+    /// mention, each with its mentions in order.
+    private func mentionsHTML(_ ms: UnsafeBufferPointer<Mention>, in d: Document, from here: UnsafeBufferPointer<UInt8>,
+                              into out: inout EntityHTMLWriter) {
+        var n = 0
+        for i in ms.indices where ms[i].document == d.id { n += 1 }
+        guard n > 0 else { return }
+        let text = index.text(of: d.id)
+        // Per mention of the document (k): its index in `ms`, its group and its paragraph
+        // (-1: none); per group its section (-1 - u for the u-th unknown id); per section its
+        // group; each group's mentions, in order, found by a counting sort.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * n + text.sections.count + 1) { scratch in
+            scratch.initialize(repeating: -1)
+            let base = scratch.baseAddress!
+            let mine = base, group = base + n, paragraph = base + 2 * n, ordered = base + 3 * n
+            let groupSection = base + 4 * n, groupStart = base + 5 * n, groupOf = base + 6 * n + 1
+            var unknownIDs: [String] = []
+            var unknownGroup: [String: Int] = [:]
+            var groups = 0, k = 0
+            for i in ms.indices where ms[i].document == d.id {
+                mine[k] = i
+                paragraph[k] = text.paragraphIndex[ms[i].block] ?? -1
+                let sid = ms[i].section
+                if let s = text.sectionIndex[sid] {
+                    if groupOf[s] < 0 {
+                        groupOf[s] = groups
+                        groupSection[groups] = s
+                        groups += 1
+                    }
+                    group[k] = groupOf[s]
+                } else if let g = unknownGroup[sid] {
+                    group[k] = g
+                } else {
+                    unknownGroup[sid] = groups
+                    groupSection[groups] = -1 - unknownIDs.count
+                    unknownIDs.append(sid)
+                    group[k] = groups
+                    groups += 1
+                }
+                k += 1
+            }
+            for g in 0...groups { groupStart[g] = 0 }
+            for k in 0..<n { groupStart[group[k] + 1] += 1 }
+            for g in 0..<groups { groupStart[g + 1] += groupStart[g] }
+            // Placing each mention moves its group's start up: it ends as the next group's start.
+            for k in 0..<n {
+                ordered[groupStart[group[k]]] = k
+                groupStart[group[k]] += 1
+            }
+
+            text.withView { view in
+                out.raw("<section class=\"mention-group\">\n<h2><a href=\"")
+                text.home.withUnsafeBufferPointer { out.link(from: here, to: $0) }
+                out.raw("\">")
+                out.text(d.title)
+                out.raw("</a> <span class=\"count\">")
+                out.decimal(n)
+                out.raw(" 处</span></h2>\n")
+                // Every source link is this one and a line number.
+                let sourceLink = text.sourceLine.withUnsafeBufferPointer { EntityHTMLWriter.link(from: here, to: $0) }
+                var pageLinks = PageLinks(text, from: here)
+                for g in 0..<groups {
+                    out.raw("<h3><a href=\"")
+                    let s = groupSection[g]
+                    if s >= 0 {
+                        let section = text.sections[s]
+                        if section.page >= 0 {
+                            pageLinks.write(section.page, into: &out)
+                            out.raw("#")
+                            out.raw(view[section.idHTML])
+                        } else {
+                            out.link(from: here, to: graph.page(of: text.sectionIDs[s], inDocument: d.id), fragment: text.sectionIDs[s])
+                        }
+                        out.raw("\">")
+                        out.raw(view[section.mentionHeading])
+                    } else {
+                        out.raw("\">")
+                        out.text(ScalarText.clipped(unknownIDs[-1 - s], to: 28))
+                    }
+                    out.raw("</a></h3>\n<ul class=\"mentions\">\n")
+                    for j in (g == 0 ? 0 : groupStart[g - 1])..<groupStart[g] {
+                        let k = ordered[j], i = mine[k]
+                        out.raw("<li><a class=\"snippet\" href=\"")
+                        if paragraph[k] >= 0 {
+                            let p = text.paragraphs[paragraph[k]]
+                            if p.page >= 0 {
+                                pageLinks.write(p.page, into: &out)
+                                out.raw("#")
+                                out.raw(view[p.idHTML])
+                            } else {
+                                out.link(from: here, to: graph.page(of: ms[i].block, inDocument: d.id), fragment: ms[i].block)
+                            }
+                            out.raw("\">")
+                            view.snippetHTML(p, offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
+                        } else {
+                            out.link(from: here, to: graph.page(of: ms[i].block, inDocument: d.id), fragment: ms[i].block)
+                            out.raw("\">")
+                            out.text(ms[i].surface)
+                        }
+                        out.raw("</a> <a class=\"src\" href=\"")
+                        out.raw(sourceLink)
+                        out.decimal(ms[i].line)
+                        out.raw("\">原文 ")
+                        out.decimal(ms[i].line)
+                        out.raw(" 行</a></li>\n")
+                    }
+                    out.raw("</ul>\n")
+                }
+                out.raw("</section>\n")
+            }
+        }
+    }
+
+    /// Links from a page to the pages of a document (`TextIndex.DocumentText.pages`), escaped,
+    /// each made when first asked for; a link to a paragraph or section adds "#" and its id.
+    struct PageLinks {
+        private let pages: [[UInt8]]
+        private let here: UnsafeBufferPointer<UInt8>
+        private var bytes: [UInt8] = []
+        private var made: [Range<Int>?]
+
+        init(_ text: TextIndex.DocumentText, from here: UnsafeBufferPointer<UInt8>) {
+            pages = text.pages
+            self.here = here
+            made = Array(repeating: nil, count: text.pages.count)
+        }
+
+        mutating func write(_ page: Int, into out: inout EntityHTMLWriter) {
+            let range: Range<Int>
+            if let r = made[page] {
+                range = r
+            } else {
+                let from = bytes.count
+                bytes += pages[page].withUnsafeBufferPointer { EntityHTMLWriter.link(from: here, to: $0, fragmentFollows: true) }
+                range = from..<bytes.count
+                made[page] = range
+            }
+            bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
     }
 
     static func continentOrder(_ names: some Sequence<String>) -> [String] {

@@ -60,3 +60,18 @@ final class ReferenceTests: XCTestCase {
         XCTAssertTrue(SiteGraph.references(in: "没有引用的段落").isEmpty)
     }
 }
+
+/// The paths, made by bytes, against the interpolation they replaced.
+final class PathTests: XCTestCase {
+    func test_paths_are_the_interpolated_strings() {
+        for id in ["", "pk", "PK", "Pk-1", "ÄÖ", "İ", "ﬀ", "r&d", "巴基斯坦", "a b", String(repeating: "x", count: 40)] {
+            XCTAssertEqual(SiteGraph.countryPath(id), "countries/\(id.lowercased())/index.html")
+            XCTAssertEqual(SiteGraph.briefPath(id), "countries/\(id.lowercased())/brief/index.html")
+            XCTAssertEqual(SiteGraph.organisationPath(id), "organisations/\(id)/index.html")
+            XCTAssertEqual(SiteGraph.agreementPath(id), "agreements/\(id)/index.html")
+            XCTAssertEqual(SiteGraph.documentPath(id), "documents/\(id)/index.html")
+            XCTAssertEqual(SiteGraph.sourcePath(id), "documents/\(id)/source.html")
+            XCTAssertEqual(SiteGraph.partPath(id, id + "-1"), "documents/\(id)/\(id)-1/index.html")
+        }
+    }
+}

@@ -10,11 +10,17 @@ final class ScalarTextTests: XCTestCase {
         "e\u{301}" + String(repeating: "a\u{301}", count: 30),  // combining accents: fewer characters than scalars
         "🇨🇳🇵🇰" + String(repeating: "👍🏽", count: 15), "\r\n" + String(repeating: "x", count: 27) + "\r\n",
         String(repeating: "字", count: 28), String(repeating: "字", count: 29),
+        // Around the byte shortcut of `clipped`: joining scalars and CR LF near the limit.
+        String(repeating: "字", count: 29) + "\u{301}", String(repeating: "字", count: 27) + "e\u{301}x",
+        String(repeating: "字", count: 26) + "\r\n" + String(repeating: "字", count: 5),
+        String(repeating: "字", count: 9) + "\u{200D}" + String(repeating: "字", count: 40),
+        String(repeating: "字", count: 38) + "가각간", "ab" + String(repeating: "、“字”", count: 20),
+        String(repeating: "字", count: 12) + "😀" + String(repeating: "字", count: 30),
     ]
 
     func test_clipped_is_the_character_rule() {
         for s in samples {
-            for limit in [3, 10, 28, 40] {
+            for limit in [2, 3, 10, 28, 40] {
                 let reference = s.count > limit ? String(s.prefix(limit - 2)) + "…" : s
                 XCTAssertEqual(ScalarText.clipped(s, to: limit), reference, "\(s.debugDescription) \(limit)")
             }
