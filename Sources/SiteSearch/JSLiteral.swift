@@ -3,9 +3,14 @@
 /// Works on UTF-8 bytes: the index is ~0.5 MB of text, copied in runs between escapes.
 enum JSLiteral {
     static func string(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { u in
+        s.withUTF8 { string(utf8: $0, into: &out) }
+    }
+
+    /// The literal of valid UTF-8 text.
+    static func string(utf8 u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        do {
             var run = 0  // start of the bytes not yet copied
             var i = 0
             func flush(_ end: Int) { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run ..< end])) }

@@ -105,7 +105,7 @@ final class IndexTokenScannerTests: XCTestCase {
         }
         var table = TokenTable()
         for t in tokens { var t = t; _ = t.withUTF8 { table.id($0) } }
-        let sorted = TokenOrder.sorted(Array(0 ..< table.count), table).map { t in table.withToken(t) { String(decoding: $0, as: UTF8.self) } }
+        let sorted = TokenOrder.sorted(Array(0 ..< Int32(table.count)), table).map { t in table.withToken(Int(t)) { String(decoding: $0, as: UTF8.self) } }
         XCTAssertEqual(sorted, tokens.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
