@@ -165,12 +165,21 @@ public enum SearchIndexBuilder {
 
     /// `splitPoint` of ASCII text; nil for any other.
     private static func asciiSplitPoint(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
-        var hash = -1, slash = -1
-        for (i, b) in u.enumerated() {
-            if b >= 0x80 { return nil }
-            if b == UInt8(ascii: "#") { hash = i } else if b == UInt8(ascii: "/") { slash = i }
+        guard let p = u.baseAddress else { return 0 }
+        var high: UInt64 = 0
+        var i = 0
+        while i &+ 8 <= u.count {
+            high |= UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
         }
-        return hash >= 0 ? hash + 1 : slash >= 0 ? slash + 1 : 0
+        while i < u.count {
+            high |= UInt64(p[i])
+            i &+= 1
+        }
+        if high & 0x8080_8080_8080_8080 != 0 { return nil }
+        if let hash = u.lastIndex(of: UInt8(ascii: "#")) { return hash + 1 }
+        if let slash = u.lastIndex(of: UInt8(ascii: "/")) { return slash + 1 }
+        return 0
     }
 
     static func kindNumber(_ k: SearchRecord.Kind) -> Int {

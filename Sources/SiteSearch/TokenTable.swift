@@ -90,18 +90,31 @@ struct TokenTable: ~Copyable {
     private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash &>> shift) }
 
     private func tailEquals(_ t: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let p = bytes.base + Int(starts[t])
-        var k = 8
-        while k + 8 <= key.count {
-            if UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
-                != UnsafeRawPointer(key.baseAddress! + k).loadUnaligned(as: UInt64.self) { return false }
-            k += 8
+        Self.equal(bytes.base + Int(starts[t]) + 8, key.baseAddress! + 8, count: key.count - 8)
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal, compared 8 at a time.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var k = 0
+        while k &+ 8 <= count {
+            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) {
+                return false
+            }
+            k &+= 8
         }
-        while k < key.count {
-            if p[k] != key[k] { return false }
-            k += 1
+        while k < count {
+            if a[k] != b[k] { return false }
+            k &+= 1
         }
         return true
+    }
+
+    /// Whether token `t` is these bytes.
+    func isToken(_ t: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[t])
+        guard Int(starts[t + 1]) - start == key.count else { return false }
+        return key.isEmpty || Self.equal(bytes.base + start, key.baseAddress!, count: key.count)
     }
 
     private mutating func grow() {

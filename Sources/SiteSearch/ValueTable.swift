@@ -15,7 +15,7 @@ struct ValueTable: ~Copyable {
     /// The id of the value with these bytes; `make` gives the value as a String when it is new.
     mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> Int {
         if byString == nil {
-            if last >= 0 && byBytes.withToken(last, { $0.elementsEqual(bytes) }) { return last }
+            if last >= 0 && byBytes.isToken(last, bytes) { return last }
             let known = byBytes.count
             let t = byBytes.id(bytes)
             if t < known || Self.isInert(bytes) {

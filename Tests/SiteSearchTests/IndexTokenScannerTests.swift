@@ -130,7 +130,9 @@ final class IndexTokenScannerTests: XCTestCase {
             return out + "\""
         }
         let extra = ["\u{0}\u{1}\r\u{7F}\u{80}\u{2027}\u{2028}\u{2029}\u{202A}</script>\\", "\u{E2}\u{80}"]
-        for t in Self.randomTexts(count: 500, seed: 9) + extra {
+        let texts = Self.randomTexts(count: 500, seed: 9)
+        let long = (0 ..< 100).map { k in (0 ..< 6).map { texts[(k * 7 + $0 * 13) % texts.count] }.joined(separator: "中文 text ") }
+        for t in texts + long + extra {
             XCTAssertEqual(Array(JSLiteral.string(t).utf8), Array(reference(t).utf8), t.debugDescription)
         }
     }
