@@ -8,16 +8,34 @@ enum GapCode {
     static let more = Array(UnsafeBufferPointer(start: moreDigits.utf8Start, count: 32))
     static let last = Array(UnsafeBufferPointer(start: lastDigits.utf8Start, count: 32))
 
+    /// Most characters `write` puts out (63 bits in 5-bit digits).
+    static let maxDigits = 13
+
     static func append(_ value: Int, to out: inout [UInt8]) {
         precondition(value >= 0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxDigits) { b in
+            out.append(contentsOf: UnsafeBufferPointer(start: b.baseAddress!, count: write(value, to: b.baseAddress!)))
+        }
+    }
+
+    /// Writes `value` (≥ 0) at `p`, which has room for `maxDigits`; returns the count.
+    @inline(__always)
+    static func write(_ value: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
         let more = moreDigits.utf8Start, last = lastDigits.utf8Start  // no array, no lazy global
-        var shift = 0
+        if value < 32 {  // most gaps
+            p[0] = last[value]
+            return 1
+        }
+        var shift = 5
         while value >> (shift + 5) > 0 { shift += 5 }
+        var n = 0
         while shift > 0 {
-            out.append(more[(value >> shift) & 31])
+            p[n] = more[(value >> shift) & 31]
+            n += 1
             shift -= 5
         }
-        out.append(last[value & 31])
+        p[n] = last[value & 31]
+        return n + 1
     }
 
     static func append(_ value: Int, to out: inout String) {

@@ -18,18 +18,28 @@ public enum SearchIndexBuilder {
 
     /// `build` as the file's UTF-8 bytes (what the site writes: no String in between).
     public static func script(_ records: [SearchRecord]) -> (bytes: [UInt8], stats: SearchIndexStats) {
-        var prefixes = Table()
-        var titles = Table()
+        var prefixes = ValueTable()
+        var titles = ValueTable()
         let textBytes = records.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
         var docs: [UInt8] = []
         docs.reserveCapacity(textBytes + 64 * records.count)
         var postings = Postings(textBytes: textBytes)
         for (i, r) in records.enumerated() {
-            let (prefix, suffix) = splitURL(r.url)
-            docs += i == 0 ? "\n".utf8 : ",\n".utf8
-            docs += "[\(kindNumber(r.kind)),\(prefixes.id(prefix)),".utf8
-            JSLiteral.string(suffix, into: &docs)
-            docs += ",\(titles.id(r.title)),".utf8
+            docs += i == 0 ? "\n[".utf8 : ",\n[".utf8
+            appendDecimal(kindNumber(r.kind), to: &docs)
+            docs.append(UInt8(ascii: ","))
+            var url = r.url
+            let cut = splitPoint(url)
+            url.withUTF8 { u in
+                let prefix = UnsafeBufferPointer(rebasing: u[..<cut])
+                appendDecimal(prefixes.id(prefix) { String(decoding: prefix, as: UTF8.self) }, to: &docs)
+                docs.append(UInt8(ascii: ","))
+                JSLiteral.string(utf8: UnsafeBufferPointer(rebasing: u[cut...]), into: &docs)
+            }
+            docs.append(UInt8(ascii: ","))
+            var title = r.title
+            appendDecimal(title.withUTF8 { titles.id($0) { r.title } }, to: &docs)
+            docs.append(UInt8(ascii: ","))
             JSLiteral.string(r.text, into: &docs)
             if !r.names.isEmpty {
                 docs += ",[".utf8
@@ -52,21 +62,42 @@ public enum SearchIndexBuilder {
 
         // Tokens never contain a space (they are runs of letters/digits or CJK characters) nor
         // anything JSLiteral escapes, and gap codes are plain ASCII: both go out as they are.
-        let (sorted, ids) = postings.sorted()
-        var tokenList: [UInt8] = []
-        tokenList.reserveCapacity(postings.table.bytes.count + sorted.count)
-        var post: [UInt8] = []
-        post.reserveCapacity(ids.count * 2)
-        for (n, (t, range)) in sorted.enumerated() {
-            if n > 0 {
-                tokenList.append(UInt8(ascii: " "))
-                post.append(UInt8(ascii: " "))
+        let (sorted, start, end, ids) = postings.sorted()
+        var postingCount = 0
+        // Each token is copied as 8 bytes (its head) when it is that short, so 8 bytes of slack.
+        let tokenList = [UInt8](unsafeUninitializedCapacity: postings.table.bytes.count + sorted.count + 8) { out, n in
+            let p = out.baseAddress!
+            for (k, t) in sorted.enumerated() {
+                if k > 0 {
+                    p[n] = UInt8(ascii: " ")
+                    n &+= 1
+                }
+                postings.table.withToken(Int(t)) { token in
+                    if token.count <= 8 {
+                        UnsafeMutableRawPointer(p + n).storeBytes(of: postings.table.heads[Int(t)].littleEndian, as: UInt64.self)
+                    } else {
+                        (p + n).initialize(from: token.baseAddress!, count: token.count)
+                    }
+                    n &+= token.count
+                }
             }
-            postings.table.withToken(t) { tokenList.append(contentsOf: $0) }
-            var last = 0
-            for id in ids[range] {
-                GapCode.append(Int(id) - last, to: &post)
-                last = Int(id)
+        }
+        let post = [UInt8](unsafeUninitializedCapacity: ids.count * GapCode.maxDigits + sorted.count) { out, n in
+            let p = out.baseAddress!
+            ids.withUnsafeBufferPointer { ids in
+                for (k, t) in sorted.enumerated() {
+                    if k > 0 {
+                        p[n] = UInt8(ascii: " ")
+                        n &+= 1
+                    }
+                    var last: Int32 = 0
+                    for j in Int(start[Int(t)]) ..< Int(end[Int(t)]) {
+                        let id = ids[j]
+                        n &+= GapCode.write(Int(id &- last), to: p + n)
+                        last = id
+                    }
+                    postingCount &+= Int(end[Int(t)] &- start[Int(t)])
+                }
             }
         }
 
@@ -89,7 +120,7 @@ public enum SearchIndexBuilder {
         js += "\"};\n".utf8
 
         let stats = SearchIndexStats(
-            records: records.count, tokens: sorted.count, postings: sorted.reduce(0) { $0 + $1.range.count },
+            records: records.count, tokens: sorted.count, postings: postingCount,
             bytes: js.count, docBytes: docs.count, tokenBytes: tokenList.count,
             postingBytes: post.count)
         return (js, stats)
@@ -103,40 +134,56 @@ public enum SearchIndexBuilder {
         }
     }
 
+    /// `v` (≥ 0) in decimal, as `"\(v)"` writes it.
+    static func appendDecimal(_ v: Int, to out: inout [UInt8]) {
+        precondition(v >= 0)
+        var d = 1
+        while d <= v / 10 { d *= 10 }
+        var v = v
+        while d > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(v / d))
+            v %= d
+            d /= 10
+        }
+    }
+
     /// "documents/x/index.html#p-1" → ("documents/x/index.html#", "p-1"); "countries/pk/index.html"
     /// → ("countries/pk/", "index.html"). The prefix table then holds each page path once.
     static func splitURL(_ url: String) -> (String, String) {
+        let cut = url.utf8.index(url.utf8.startIndex, offsetBy: splitPoint(url))
+        return (String(url[..<cut]), String(url[cut...]))
+    }
+
+    /// Where `splitURL` cuts, in UTF-8 bytes: after the last "#", else after the last "/", else 0.
+    static func splitPoint(_ url: String) -> Int {
+        var url = url
         // Site paths are ASCII, where every byte is a Character: search bytes, not graphemes.
-        let ascii = url.utf8.allSatisfy { $0 < 0x80 }
-        let cut = ascii ? (url.utf8.lastIndex(of: UInt8(ascii: "#")) ?? url.utf8.lastIndex(of: UInt8(ascii: "/")))
-            : (url.lastIndex(of: "#") ?? url.lastIndex(of: "/"))
-        guard let cut else { return ("", url) }
-        let after = url.index(after: cut)
-        return (String(url[..<after]), String(url[after...]))
+        if let cut = url.withUTF8(asciiSplitPoint) { return cut }
+        guard let cut = url.lastIndex(of: "#") ?? url.lastIndex(of: "/") else { return 0 }
+        return url.utf8.distance(from: url.utf8.startIndex, to: url.index(after: cut))
+    }
+
+    /// `splitPoint` of ASCII text; nil for any other.
+    private static func asciiSplitPoint(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = u.baseAddress else { return 0 }
+        var high: UInt64 = 0
+        var i = 0
+        while i &+ 8 <= u.count {
+            high |= UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            i &+= 8
+        }
+        while i < u.count {
+            high |= UInt64(p[i])
+            i &+= 1
+        }
+        if high & 0x8080_8080_8080_8080 != 0 { return nil }
+        if let hash = u.lastIndex(of: UInt8(ascii: "#")) { return hash + 1 }
+        if let slash = u.lastIndex(of: UInt8(ascii: "/")) { return slash + 1 }
+        return 0
     }
 
     static func kindNumber(_ k: SearchRecord.Kind) -> Int {
         SearchRecord.Kind.allCases.firstIndex(of: k)!
-    }
-
-    /// Values numbered in order of first use (deterministic for a given record order).
-    struct Table {
-        var values: [String] = []
-        var ids: [String: Int] = [:]
-        /// Neighbouring records mostly share a page and a title: a byte-equal repeat skips hashing.
-        private var lastValue = "", lastID = -1
-        mutating func id(_ v: String) -> Int {
-            if lastID >= 0 && v.utf8.elementsEqual(lastValue.utf8) { return lastID }
-            lastValue = v
-            lastID = lookup(v)
-            return lastID
-        }
-        private mutating func lookup(_ v: String) -> Int {
-            if let i = ids[v] { return i }
-            ids[v] = values.count
-            values.append(v)
-            return values.count - 1
-        }
     }
 }
 

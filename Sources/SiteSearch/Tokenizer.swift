@@ -78,7 +78,7 @@ public enum Tokenizer {
     /// (The index builder takes them from `IndexTokenScanner` as bytes; this is the same scan.)
     public static func indexTokens(_ text: String) -> Set<String> {
         var set = Set<String>()
-        IndexTokenScanner.scan(text) { set.insert(String(decoding: $0, as: UTF8.self)) }
+        IndexTokenScanner.scan(text) { t, _ in set.insert(String(decoding: t, as: UTF8.self)) }
         return set
     }
 }

@@ -105,7 +105,7 @@ final class IndexTokenScannerTests: XCTestCase {
         }
         var table = TokenTable()
         for t in tokens { var t = t; _ = t.withUTF8 { table.id($0) } }
-        let sorted = TokenOrder.sorted(Array(0 ..< table.count), table).map { t in table.withToken(t) { String(decoding: $0, as: UTF8.self) } }
+        let sorted = TokenOrder.sorted(Array(0 ..< Int32(table.count)), table).map { t in table.withToken(Int(t)) { String(decoding: $0, as: UTF8.self) } }
         XCTAssertEqual(sorted, tokens.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
@@ -130,7 +130,9 @@ final class IndexTokenScannerTests: XCTestCase {
             return out + "\""
         }
         let extra = ["\u{0}\u{1}\r\u{7F}\u{80}\u{2027}\u{2028}\u{2029}\u{202A}</script>\\", "\u{E2}\u{80}"]
-        for t in Self.randomTexts(count: 500, seed: 9) + extra {
+        let texts = Self.randomTexts(count: 500, seed: 9)
+        let long = (0 ..< 100).map { k in (0 ..< 6).map { texts[(k * 7 + $0 * 13) % texts.count] }.joined(separator: "中文 text ") }
+        for t in texts + long + extra {
             XCTAssertEqual(Array(JSLiteral.string(t).utf8), Array(reference(t).utf8), t.debugDescription)
         }
     }
