@@ -105,13 +105,7 @@ extension PageContext {
                     out.raw("<blockquote class=\"statement\"><p>")
                     view.markedHTML(paragraph, ranges, into: &out)
                     out.raw("</p><cite><a href=\"")
-                    if paragraph.page >= 0 {
-                        pageLinks.write(paragraph.page, into: &out)
-                        out.raw("#")
-                        out.raw(view[paragraph.idHTML])
-                    } else {
-                        out.link(from: here, to: graph.page(of: ms[m].block, inDocument: d.id), fragment: ms[m].block)
-                    }
+                    pageLinks.writeParagraph(paragraph, view: view, block: ms[m].block, document: d.id, graph: graph, into: &out)
                     out.raw("\">")
                     // The document, the section's label and the line, those there are, joined by " · ".
                     if !title.isEmpty {

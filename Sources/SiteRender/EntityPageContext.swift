@@ -250,13 +250,7 @@ extension PageContext {
                         out.raw("<li><a class=\"snippet\" href=\"")
                         if paragraph[k] >= 0 {
                             let p = text.paragraphs[paragraph[k]]
-                            if p.page >= 0 {
-                                pageLinks.write(p.page, into: &out)
-                                out.raw("#")
-                                out.raw(view[p.idHTML])
-                            } else {
-                                out.link(from: here, to: graph.page(of: ms[i].block, inDocument: d.id), fragment: ms[i].block)
-                            }
+                            pageLinks.writeParagraph(p, view: view, block: ms[i].block, document: d.id, graph: graph, into: &out)
                             out.raw("\">")
                             view.snippetHTML(p, offset: ms[i].offset, length: ScalarText.scalarCount(ms[i].surface), into: &out)
                         } else {
@@ -303,6 +297,19 @@ extension PageContext {
                 made[page] = range
             }
             bytes.withUnsafeBufferPointer { out.raw(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+
+        /// The link to a paragraph: its page's link, "#" and its id; for a paragraph no page
+        /// of the document shows, the page the site graph gives for the block.
+        mutating func writeParagraph(_ p: TextIndex.Paragraph, view: TextIndex.TextView, block: String, document: String,
+                                     graph: SiteGraph, into out: inout EntityHTMLWriter) {
+            if p.page >= 0 {
+                write(p.page, into: &out)
+                out.raw("#")
+                out.raw(view[p.idHTML])
+            } else {
+                out.link(from: here, to: graph.page(of: block, inDocument: document), fragment: block)
+            }
         }
     }
 
