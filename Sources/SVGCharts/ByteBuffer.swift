@@ -64,6 +64,24 @@ struct ByteBuffer {
         if let p = u.baseAddress { append(p, count: u.count) }
     }
 
+    mutating func append(string s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    /// `xmlEscape(s)`'s bytes: copied as they are when nothing needs escaping (the usual case).
+    mutating func append(escapingXML s: String) {
+        var s = s
+        let copied = s.withUTF8 { u -> Bool in
+            if needsXMLEscape(u) { return false }
+            append(u)
+            return true
+        }
+        if !copied { append(string: xmlEscape(s)) }
+    }
+
+    var string: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
+
     var last: UInt8? { count > 0 ? storage.base[count - 1] : nil }
 
     /// Lets `body` write at most `n` bytes in place; it returns how many it wrote.

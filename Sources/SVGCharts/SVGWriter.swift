@@ -109,22 +109,20 @@ struct SVGWriter {
 
     private mutating func put(_ u: UnsafeBufferPointer<UInt8>) { out.append(u) }
 
-    private mutating func putString(_ s: String) {
-        var s = s
-        s.withUTF8 { put($0) }
-    }
+    private mutating func putString(_ s: String) { out.append(string: s) }
 
-    /// `xmlEscape(s)`'s bytes: copied as they are when nothing needs escaping (the usual case).
+    /// `xmlEscape(s)`'s bytes, lines indented in an indented writer.
     private mutating func putEscaped(_ s: String) {
+        guard indented else { return out.append(escapingXML: s) }
         var s = s
         let copied = s.withUTF8 { u -> Bool in
-            if needsXMLEscape(u) || (indented && u.contains(0x0A)) { return false }
+            if needsXMLEscape(u) || u.contains(0x0A) { return false }
             put(u)
             return true
         }
         if copied { return }
         var e = xmlEscape(s)
-        e.withUTF8 { indented ? putBreakingLines($0, last: false) : put($0) }
+        e.withUTF8 { putBreakingLines($0, last: false) }
     }
 
     /// Content holding line breaks, in an indented writer. `Frame.indent`'s rule: a line ends
@@ -372,16 +370,4 @@ struct SVGWriter {
         }
         put(UInt8(ascii: "\n"))
     }
-}
-
-/// FNV-1a 32-bit: a stable hash for deterministic element ids (Swift's
-/// `Hasher` is randomly seeded per process, so it must not be used here).
-func stableID(_ parts: [String]) -> String {
-    var h: UInt32 = 0x811C9DC5
-    for p in parts {
-        for b in p.utf8 { h ^= UInt32(b); h = h &* 0x0100_0193 }
-        h ^= 0x1F; h = h &* 0x0100_0193
-    }
-    let hex = String(h, radix: 16)
-    return "c" + String(repeating: "0", count: 8 - hex.count) + hex
 }
