@@ -53,7 +53,23 @@ public struct TileMap: Sendable {
 
     var resolvedID: String {
         if let idPrefix, !idPrefix.isEmpty { return idPrefix }
-        return stableID([title, unit ?? ""] + tiles.map { "\($0.id)|\($0.column)|\($0.row)|\($0.value.map { String($0) } ?? "-")" })
+        // stableID([title, unit ?? ""] + each tile as "id|column|row|value" ("-": no value)).
+        var h = StableIDHasher()
+        h.add(title)
+        h.endPart()
+        h.add(unit ?? "")
+        h.endPart()
+        for t in tiles {
+            h.add(t.id)
+            h.add("|")
+            h.add(t.column)
+            h.add("|")
+            h.add(t.row)
+            h.add("|")
+            if let v = t.value { h.add(v) } else { h.add("-") }
+            h.endPart()
+        }
+        return h.id
     }
 
     var present: [Double] { tiles.compactMap { $0.value }.filter { $0.isFinite } }
