@@ -81,3 +81,39 @@ final class SVGWriterTests: XCTestCase {
         XCTAssertTrue(a.contains("  <title>a\n  b\n\n  c</title>\n"), a)
     }
 }
+
+/// Ids hashed piece by piece against `stableID` over the joined Strings they stand for.
+final class StableIDTests: XCTestCase {
+    func testDoubleTextIsDescription() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1e14, 1e15 - 1, 1e15, -1e15, 1e16, 123456789012345, .nan, .infinity, -.infinity]
+        var r = SeededRandom(state: 19)
+        for _ in 0 ..< 5000 { values.append(Double(r.next(2_000_000_000)) * [1, 1e6, 0.1, -1, -1e5][r.next(5)]) }
+        for v in values {
+            var a = StableIDHasher(), b = StableIDHasher()
+            a.add(v)
+            b.add(String(v))
+            XCTAssertEqual(a.id, b.id, "\(v)")
+        }
+    }
+
+    func testChartAndTileIDs() {
+        let alphabet: [Unicode.Scalar] = ["a", "\u{1}", ",", ":", "-", "|", "中", "\u{301}"]
+        var r = SeededRandom(state: 23)
+        let numbers: [Double?] = [nil, 0, -0.0, 1, -3, 2.5, 1e15, 1e16, .nan, 715.7]
+        for _ in 0 ..< 500 {
+            let n = r.next(5)
+            let kinds: [ChartKind] = [.bars(.vertical), .groupedBars(.horizontal), .lines(secondaryPercentSeries: [1, 0]), .donut]
+            let spec = ChartSpec(title: r.text(alphabet, maxLength: 5), description: r.text(alphabet, maxLength: 3),
+                                 unit: r.next(2) == 0 ? nil : r.text(alphabet, maxLength: 2), kind: kinds[r.next(4)],
+                                 categories: (0 ..< n).map { _ in r.text(alphabet, maxLength: 4) },
+                                 series: (0 ..< r.next(3)).map { _ in Series(name: r.text(alphabet, maxLength: 3), values: (0 ..< r.next(5)).map { _ in numbers[r.next(numbers.count)] }) })
+            let expected = stableID([spec.title, spec.description, spec.unit ?? "", spec.categories.joined(separator: "\u{1}"),
+                                     spec.series.map { $0.name + ":" + $0.values.map { $0.map { String($0) } ?? "-" }.joined(separator: ",") }
+                                        .joined(separator: "\u{1}"), "\(spec.kind)"])
+            XCTAssertEqual(spec.resolvedID, expected)
+            let tiles = (0 ..< n).map { _ in Tile(id: r.text(alphabet, maxLength: 3), label: "", column: r.next(40) - 20, row: r.next(9), value: numbers[r.next(numbers.count)]) }
+            let map = TileMap(title: spec.title, unit: spec.unit, tiles: tiles)
+            XCTAssertEqual(map.resolvedID, stableID([map.title, map.unit ?? ""] + tiles.map { "\($0.id)|\($0.column)|\($0.row)|\($0.value.map { String($0) } ?? "-")" }))
+        }
+    }
+}
