@@ -19,42 +19,52 @@ enum Axes {
     /// Value axis along y (left or right side) with horizontal gridlines.
     static func drawY(_ w: inout SVGWriter, ticks: TickSet, scale: LinearScale, plot: Rect,
                       grouping: Bool, right: Bool = false, percent: Bool = false, grid: Bool = true) {
-        w.open("g", [("class", right ? "axis y2" : "axis y")])
+        w.openGroup(right ? "axis y2" : "axis y")
         for t in ticks.values {
             let y = scale(t)
-            if grid {
-                w.empty("path", [("d", "M\(fmt(plot.x)) \(fmt(y))H\(fmt(plot.right))"),
-                                 ("stroke", t == 0 ? Palette.axis : Palette.grid), ("stroke-width", "1")])
-            }
+            if grid { rule(&w, x: plot.x, y: y, .horizontal, to: plot.right, stroke: t == 0 ? Palette.axis : Palette.grid) }
             let x = right ? plot.right + 6 : plot.x - 6
-            w.textLines([tickLabel(t, ticks, grouping: grouping, percent: percent)], x: x, y: y + 4, lineHeight: 0,
-                        anchor: right ? "start" : "end", size: tickSize, fill: Palette.muted)
+            w.text(tickLabel(t, ticks, grouping: grouping, percent: percent), x: x, y: y + 4,
+                   anchor: right ? .start : .end, size: tickSize, fill: Palette.muted)
         }
         w.close("g")
     }
 
     /// Value axis along x (horizontal bars) with vertical gridlines.
     static func drawX(_ w: inout SVGWriter, ticks: TickSet, scale: LinearScale, plot: Rect, grouping: Bool) {
-        w.open("g", [("class", "axis x")])
+        w.openGroup("axis x")
         for t in ticks.values {
             let x = scale(t)
-            w.empty("path", [("d", "M\(fmt(x)) \(fmt(plot.y))V\(fmt(plot.bottom))"),
-                             ("stroke", t == 0 ? Palette.axis : Palette.grid), ("stroke-width", "1")])
-            w.textLines([tickLabel(t, ticks, grouping: grouping)], x: x, y: plot.bottom + 15, lineHeight: 0,
-                        anchor: "middle", size: tickSize, fill: Palette.muted)
+            rule(&w, x: x, y: plot.y, .vertical, to: plot.bottom, stroke: t == 0 ? Palette.axis : Palette.grid)
+            w.text(tickLabel(t, ticks, grouping: grouping), x: x, y: plot.bottom + 15,
+                   anchor: .middle, size: tickSize, fill: Palette.muted)
         }
         w.close("g")
     }
 
+    enum Direction { case horizontal, vertical }
+
+    /// A one-pixel line from (x, y) to `to` along `direction` (`<path d="Mx yHto"…/>`):
+    /// gridlines, baselines and zero lines.
+    static func rule(_ w: inout SVGWriter, x: Double, y: Double, _ direction: Direction, to: Double, stroke: String) {
+        w.start("path")
+        w.beginAttr("d")
+        w.pathPoint(UInt8(ascii: "M"), x, y)
+        w.pathCoordinate(direction == .horizontal ? UInt8(ascii: "H") : UInt8(ascii: "V"), to)
+        w.endAttr()
+        w.attr("stroke", stroke)
+        w.attr("stroke-width", literal: "1")
+        w.endEmpty()
+    }
+
     /// "单位：…" caption; placed above the value axis so it never collides
     /// with tick labels.
-    static func drawUnit(_ w: inout SVGWriter, _ text: String, x: Double, y: Double, anchor: String = "start") {
-        w.textLines([text], x: x, y: y, lineHeight: 0, anchor: anchor, size: tickSize, fill: Palette.muted)
+    static func drawUnit(_ w: inout SVGWriter, _ text: String, x: Double, y: Double, anchor: SVGWriter.Anchor = .start) {
+        w.text(text, x: x, y: y, anchor: anchor, size: tickSize, fill: Palette.muted)
     }
 
     /// Bottom baseline under a category axis.
     static func baseline(_ w: inout SVGWriter, plot: Rect) {
-        w.empty("path", [("d", "M\(fmt(plot.x)) \(fmt(plot.bottom))H\(fmt(plot.right))"),
-                         ("stroke", Palette.axis), ("stroke-width", "1")])
+        rule(&w, x: plot.x, y: plot.bottom, .horizontal, to: plot.right, stroke: Palette.axis)
     }
 }

@@ -95,9 +95,17 @@ struct BarChart {
     private func fill(_ s: Int) -> String { patternID(s).map { "url(#\($0))" } ?? Palette.series(s).fill }
 
     private func barRect(_ w: inout SVGWriter, x: Double, y: Double, width: Double, height: Double, s: Int, title: String) {
-        var a: SVGWriter.Attrs = [("x", fmt(x)), ("y", fmt(y)), ("width", fmt(max(0, width))), ("height", fmt(max(0, height))), ("fill", fill(s))]
-        if let st = Palette.series(s).stroke { a += [("stroke", st), ("stroke-width", "0.8")] }
-        w.open("rect", a)
+        w.start("rect")
+        w.attr("x", x)
+        w.attr("y", y)
+        w.attr("width", max(0, width))
+        w.attr("height", max(0, height))
+        w.attr("fill", fill(s))
+        if let st = Palette.series(s).stroke {
+            w.attr("stroke", st)
+            w.attr("stroke-width", literal: "0.8")
+        }
+        w.endOpen()
         w.element("title", text: title)
         w.close("rect")
     }
@@ -149,13 +157,13 @@ struct BarChart {
             }
         }
 
-        w.open("g", [("class", "bars")])
+        w.openGroup("bars")
         for i in 0..<n {
             var pos = 0.0, neg = 0.0
             for (s, sx, sw) in slots(start: b.start(i), width: b.bandwidth) {
                 guard let v = spec.value(s, i) else {
                     if mode != .stacked {
-                        w.textLines(["—"], x: sx + sw / 2, y: zero - 3, lineHeight: 0, anchor: "middle", size: 10, fill: Palette.muted)
+                        w.text("—", x: sx + sw / 2, y: zero - 3, anchor: .middle, size: 10, fill: Palette.muted)
                     }
                     continue
                 }
@@ -170,25 +178,25 @@ struct BarChart {
                 if mode == .stacked {
                     // Inside the segment only, and only when it fits both ways.
                     if spec.showValueLabels && abs(y1 - y0) >= 14 && TextMeasure.width(text, fontSize: Self.valueSize) <= sw - 4 {
-                        w.textLines([text], x: sx + sw / 2, y: (y0 + y1) / 2 + 4, lineHeight: 0, anchor: "middle",
-                                    size: Self.valueSize, fill: style.pattern == nil ? style.ink : Palette.ink,
-                                    extra: style.pattern == nil ? [] : [("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3")])
+                        w.text(text, x: sx + sw / 2, y: (y0 + y1) / 2 + 4, anchor: .middle,
+                               size: Self.valueSize, fill: style.pattern == nil ? style.ink : Palette.ink,
+                               extra: style.pattern == nil ? [] : SVGWriter.halo)
                     }
                 } else if labelsOn {
                     let h = abs(y1 - y0)
                     if v >= 0 {
                         let outY = y1 - 4
                         if outY - 10 >= area.y - valueHead {
-                            w.textLines([text], x: sx + sw / 2, y: outY, lineHeight: 0, anchor: "middle", size: Self.valueSize)
+                            w.text(text, x: sx + sw / 2, y: outY, anchor: .middle, size: Self.valueSize)
                         } else if h >= 16 {
-                            w.textLines([text], x: sx + sw / 2, y: y1 + 13, lineHeight: 0, anchor: "middle", size: Self.valueSize, fill: style.ink)
+                            w.text(text, x: sx + sw / 2, y: y1 + 13, anchor: .middle, size: Self.valueSize, fill: style.ink)
                         }
                     } else {
                         let outY = y1 + 13
                         if outY <= area.bottom {
-                            w.textLines([text], x: sx + sw / 2, y: outY, lineHeight: 0, anchor: "middle", size: Self.valueSize)
+                            w.text(text, x: sx + sw / 2, y: outY, anchor: .middle, size: Self.valueSize)
                         } else if h >= 16 {
-                            w.textLines([text], x: sx + sw / 2, y: y1 - 4, lineHeight: 0, anchor: "middle", size: Self.valueSize, fill: style.ink)
+                            w.text(text, x: sx + sw / 2, y: y1 - 4, anchor: .middle, size: Self.valueSize, fill: style.ink)
                         }
                     }
                 }
@@ -199,15 +207,15 @@ struct BarChart {
                 let d = drawn.map { spec.series[$0].decimals }.max() ?? 0
                 let text = NumberFormat.format(pos, decimals: d, grouping: spec.grouping)
                 if TextMeasure.width(text, fontSize: Self.valueSize) <= b.step - 2 {
-                    w.textLines([text], x: b.center(i), y: vs(pos) - 4, lineHeight: 0, anchor: "middle", size: Self.valueSize, weight: "bold")
+                    w.text(text, x: b.center(i), y: vs(pos) - 4, anchor: .middle, size: Self.valueSize, bold: true)
                 }
             }
         }
         w.close("g")
-        w.empty("path", [("d", "M\(fmt(area.x)) \(fmt(zero))H\(fmt(area.right))"), ("stroke", Palette.axis), ("stroke-width", "1")])
-        w.open("g", [("class", "categories")])
+        Axes.rule(&w, x: area.x, y: zero, .horizontal, to: area.right, stroke: Palette.axis)
+        w.openGroup("categories")
         for i in 0..<n {
-            w.textLines(l.labels[i], x: b.center(i), y: area.bottom + 16, lineHeight: Axes.catLine, anchor: "middle", size: Axes.catSize)
+            w.textLines(l.labels[i], x: b.center(i), y: area.bottom + 16, lineHeight: Axes.catLine, anchor: .middle, size: Axes.catSize)
         }
         w.close("g")
     }
@@ -231,13 +239,13 @@ struct BarChart {
         var b = band(count: n, range: (area.y, area.bottom))
         if b.bandwidth < 4 { b = BandScale(count: n, range: (area.y, area.bottom), paddingInner: 0.1, paddingOuter: 0.05) }
         let zero = xs(0)
-        w.open("g", [("class", "bars")])
+        w.openGroup("bars")
         for i in 0..<n {
             var pos = 0.0, neg = 0.0
             for (s, sy, sh) in slots(start: b.start(i), width: b.bandwidth) {
                 guard let v = spec.value(s, i) else {
                     if mode != .stacked {
-                        w.textLines(["—"], x: zero + 4, y: sy + sh / 2 + 4, lineHeight: 0, size: 10, fill: Palette.muted)
+                        w.text("—", x: zero + 4, y: sy + sh / 2 + 4, size: 10, fill: Palette.muted)
                     }
                     continue
                 }
@@ -255,32 +263,32 @@ struct BarChart {
                 let len = abs(x1 - x0)
                 if mode == .stacked {
                     if len >= tw + 6 && sh >= 13 {
-                        w.textLines([text], x: (x0 + x1) / 2, y: cy, lineHeight: 0, anchor: "middle", size: Self.valueSize,
-                                    fill: style.pattern == nil ? style.ink : Palette.ink,
-                                    extra: style.pattern == nil ? [] : [("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3")])
+                        w.text(text, x: (x0 + x1) / 2, y: cy, anchor: .middle, size: Self.valueSize,
+                               fill: style.pattern == nil ? style.ink : Palette.ink,
+                               extra: style.pattern == nil ? [] : SVGWriter.halo)
                     }
                 } else if v >= 0 {
                     if x1 + 4 + tw <= area.right + right {
-                        w.textLines([text], x: x1 + 4, y: cy, lineHeight: 0, size: Self.valueSize)
+                        w.text(text, x: x1 + 4, y: cy, size: Self.valueSize)
                     } else if len >= tw + 8 {
-                        w.textLines([text], x: x1 - 4, y: cy, lineHeight: 0, anchor: "end", size: Self.valueSize, fill: style.ink)
+                        w.text(text, x: x1 - 4, y: cy, anchor: .end, size: Self.valueSize, fill: style.ink)
                     }
                 } else {
                     if x1 - 4 - tw >= area.x {
-                        w.textLines([text], x: x1 - 4, y: cy, lineHeight: 0, anchor: "end", size: Self.valueSize)
+                        w.text(text, x: x1 - 4, y: cy, anchor: .end, size: Self.valueSize)
                     } else if len >= tw + 8 {
-                        w.textLines([text], x: x1 + 4, y: cy, lineHeight: 0, size: Self.valueSize, fill: style.ink)
+                        w.text(text, x: x1 + 4, y: cy, size: Self.valueSize, fill: style.ink)
                     }
                 }
             }
         }
         w.close("g")
-        w.empty("path", [("d", "M\(fmt(zero)) \(fmt(area.y))V\(fmt(area.bottom))"), ("stroke", Palette.axis), ("stroke-width", "1")])
-        w.open("g", [("class", "categories")])
+        Axes.rule(&w, x: zero, y: area.y, .vertical, to: area.bottom, stroke: Palette.axis)
+        w.openGroup("categories")
         for i in 0..<n {
             let lines = l.labels[i]
             let y = b.center(i) - Double(lines.count - 1) * Axes.catLine / 2 + 4
-            w.textLines(lines, x: area.x - 8, y: y, lineHeight: Axes.catLine, anchor: "end", size: Axes.catSize)
+            w.textLines(lines, x: area.x - 8, y: y, lineHeight: Axes.catLine, anchor: .end, size: Axes.catSize)
         }
         w.close("g")
     }

@@ -101,9 +101,31 @@ public struct ChartSpec: Sendable, Equatable {
 
     var resolvedID: String {
         if let idPrefix, !idPrefix.isEmpty { return idPrefix }
-        return stableID([title, description, unit ?? "", categories.joined(separator: "\u{1}"),
-                         series.map { $0.name + ":" + $0.values.map { $0.map { String($0) } ?? "-" }.joined(separator: ",") }
-                            .joined(separator: "\u{1}"), kind.idText])
+        // stableID([title, description, unit ?? "", categories joined by U+0001, each series as
+        // "name:v1,v2,…" ("-" for a gap) joined by U+0001, kind.idText]), hashed as it goes.
+        var h = StableIDHasher()
+        for part in [title, description, unit ?? ""] {
+            h.add(part)
+            h.endPart()
+        }
+        for (i, c) in categories.enumerated() {
+            if i > 0 { h.add("\u{1}") }
+            h.add(c)
+        }
+        h.endPart()
+        for (i, s) in series.enumerated() {
+            if i > 0 { h.add("\u{1}") }
+            h.add(s.name)
+            h.add(":")
+            for (k, v) in s.values.enumerated() {
+                if k > 0 { h.add(",") }
+                if let v { h.add(v) } else { h.add("-") }
+            }
+        }
+        h.endPart()
+        h.add(kind.idText)
+        h.endPart()
+        return h.id
     }
 }
 

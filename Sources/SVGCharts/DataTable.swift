@@ -36,43 +36,70 @@ public enum DataTable {
     /// `<table>` with caption, header row and one row per category; missing
     /// values appear as "—". Numeric cells are right-aligned via a class.
     public static func html(_ spec: ChartSpec) -> String {
-        var out = "<table class=\"chart-data\">\n"
-        var caption = spec.title
-        if let u = spec.unit, !u.isEmpty { caption += "（单位：\(u)）" }
-        out += "  <caption>\(xmlEscape(caption))</caption>\n"
-        out += "  <thead>\n    <tr>"
-        for (k, h) in header(spec).enumerated() { out += "<th scope=\"col\"\(k > 0 ? " class=\"num\"" : "")>\(xmlEscape(h))</th>" }
-        out += "</tr>\n  </thead>\n  <tbody>\n"
-        for r in rows(spec, grouping: spec.grouping, missing: "—") {
-            out += "    <tr><th scope=\"row\">\(xmlEscape(r[0]))</th>"
-            for c in r.dropFirst() { out += "<td class=\"num\">\(xmlEscape(c))</td>" }
-            out += "</tr>\n"
+        var out = ByteBuffer(capacity: 4096)
+        out.append("<table class=\"chart-data\">\n  <caption>")
+        out.append(escapingXML: spec.title)
+        if let u = spec.unit, !u.isEmpty {  // escaping goes scalar by scalar: pieces escape as the whole
+            out.append("（单位：")
+            out.append(escapingXML: u)
+            out.append("）")
         }
-        out += "  </tbody>\n"
+        out.append("</caption>\n  <thead>\n    <tr>")
+        let head = header(spec)
+        for (k, h) in head.enumerated() {
+            out.append(k > 0 ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+            out.append(escapingXML: h)
+            out.append("</th>")
+        }
+        out.append("</tr>\n  </thead>\n  <tbody>\n")
+        for r in rows(spec, grouping: spec.grouping, missing: "—") {
+            out.append("    <tr><th scope=\"row\">")
+            out.append(escapingXML: r[0])
+            out.append("</th>")
+            for c in r.dropFirst() {
+                out.append("<td class=\"num\">")
+                out.append(escapingXML: c)
+                out.append("</td>")
+            }
+            out.append("</tr>\n")
+        }
+        out.append("  </tbody>\n")
         var foot: [String] = []
         if let n = spec.note, !n.isEmpty { foot.append("注：" + n) }
         if let s = spec.source, !s.isEmpty { foot.append("来源：" + s) }
         if !foot.isEmpty {
-            out += "  <tfoot><tr><td colspan=\"\(header(spec).count)\">\(xmlEscape(foot.joined(separator: "　")))</td></tr></tfoot>\n"
+            out.append("  <tfoot><tr><td colspan=\"")
+            out.append(string: String(head.count))
+            out.append("\">")
+            out.append(escapingXML: foot.joined(separator: "　"))
+            out.append("</td></tr></tfoot>\n")
         }
-        return out + "</table>\n"
+        out.append("</table>\n")
+        return out.string
     }
 
     /// RFC 4180: CRLF line ends, fields quoted when they contain comma,
     /// quote, CR or LF, quotes doubled. Missing values are empty fields and
     /// numbers carry no thousands separators so the file re-imports cleanly.
     public static func csv(_ spec: ChartSpec) -> String {
-        func field(_ s: String) -> String {
-            // Those Characters hold those bytes: without the bytes, skip the walk by Character.
-            let special = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }
-            if special, s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = ByteBuffer(capacity: 2048)
+        func line(_ fields: [String]) {
+            for (k, s) in fields.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                // Those Characters hold those bytes: without the bytes, skip the walk by Character.
+                var s = s
+                let special = s.withUTF8 { $0.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A } }
+                if special, s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+                    out.append(string: "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                } else {
+                    out.append(string: s)
+                }
             }
-            return s
+            out.append("\r\n")
         }
-        var lines = [header(spec).map(field).joined(separator: ",")]
-        for r in rows(spec, grouping: false, missing: "") { lines.append(r.map(field).joined(separator: ",")) }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        line(header(spec))
+        for r in rows(spec, grouping: false, missing: "") { line(r) }
+        return out.string
     }
 }
 
@@ -94,11 +121,15 @@ public enum ChartMetadata {
         if !spec.description.isEmpty { d["description"] = .string(spec.description) }
         if let u = spec.unit { d["unit"] = .string(u) }
         if let s = spec.source { d["source"] = .string(s) }
+        if let note = note(spec) { d["note"] = .string(note) }
+        return d
+    }
+
+    static func note(_ spec: ChartSpec) -> String? {
         var notes: [String] = []
         if spec.hasMissing, let m = spec.missingNote, !m.isEmpty { notes.append(m) }
         if let n = spec.note, !n.isEmpty { notes.append(n) }
-        if !notes.isEmpty { d["note"] = .string(notes.joined(separator: "；")) }
-        return d
+        return notes.isEmpty ? nil : notes.joined(separator: "；")
     }
 
     /// Metadata as a dictionary of plain JSON types.
@@ -116,25 +147,66 @@ public enum ChartMetadata {
     /// directly (boxing every value for Foundation cost more than drawing the chart). The keys
     /// are lower-case ASCII, so plain `<` is Foundation's key order; tests compare the two.
     public static func json(_ spec: ChartSpec) -> String {
-        let d = fields(spec)
-        var out = "{\n"
-        for (n, key) in d.keys.sorted().enumerated() {
-            out += n == 0 ? "  " : ",\n  "
-            appendJSONString(key, to: &out)
-            out += " : "
-            switch d[key]! {
-            case .string(let s):
-                appendJSONString(s, to: &out)
-            case .strings(let a):
-                out += "[\n"  // an empty array is "[\n\n  ]" too
-                for (k, s) in a.enumerated() {
-                    out += k == 0 ? "    " : ",\n    "
-                    appendJSONString(s, to: &out)
-                }
-                out += "\n  ]"
-            }
+        var out = ByteBuffer(capacity: 1024)
+        var first = true
+        func key(_ k: StaticString) {
+            out.append(first ? "{\n  \"" : ",\n  \"")
+            first = false
+            out.append(k)
+            out.append("\" : ")
         }
-        return out + "\n}"
+        func strings(_ a: [String]) {
+            out.append("[\n")  // an empty array is "[\n\n  ]" too
+            for (k, s) in a.enumerated() {
+                out.append(k == 0 ? "    " : ",\n    ")
+                appendJSONString(s, to: &out)
+            }
+            out.append("\n  ]")
+        }
+        // The keys of `fields` in sorted order.
+        key("categories")
+        strings(spec.categories)
+        if !spec.description.isEmpty {
+            key("description")
+            appendJSONString(spec.description, to: &out)
+        }
+        key("kind")
+        appendJSONString(kindName(spec.kind), to: &out)
+        if let note = note(spec) {
+            key("note")
+            appendJSONString(note, to: &out)
+        }
+        key("series")
+        strings(spec.series.map { $0.name })
+        if let s = spec.source {
+            key("source")
+            appendJSONString(s, to: &out)
+        }
+        key("title")
+        appendJSONString(spec.title, to: &out)
+        if let u = spec.unit {
+            key("unit")
+            appendJSONString(u, to: &out)
+        }
+        out.append("\n}")
+        return out.string
+    }
+
+    /// A JSON string as JSONSerialization escapes it (see the String version below).
+    static func appendJSONString(_ s: String, to out: inout ByteBuffer) {
+        var s = s
+        let plain = s.withUTF8 { u -> Bool in
+            guard !u.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(u)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain {
+            var escaped = ""
+            appendJSONString(s, to: &escaped)
+            out.append(string: escaped)
+        }
     }
 
     static func foundationJSON(_ spec: ChartSpec) -> String {

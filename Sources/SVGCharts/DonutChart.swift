@@ -25,7 +25,7 @@ struct DonutChart {
         let legendX = cx + r + 24
         let legendW = max(40, plot.right - legendX)
 
-        w.open("g", [("class", "slices")])
+        w.openGroup("slices")
         var angle = 0.0
         if total > 0 {
             for i in 0..<n {
@@ -46,9 +46,9 @@ struct DonutChart {
                 let arcLen = (a1 - a0) * rm
                 if arcLen >= TextMeasure.width(label, fontSize: 11) + 6 && r - inner >= 14 {
                     let st = Palette.series(i)
-                    w.textLines([label], x: cx + rm * sin(mid), y: cy - rm * cos(mid) + 4, lineHeight: 0, anchor: "middle",
-                                size: 11, fill: st.pattern == nil ? st.ink : Palette.ink,
-                                extra: st.pattern == nil ? [] : [("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3")])
+                    w.text(label, x: cx + rm * sin(mid), y: cy - rm * cos(mid) + 4, anchor: .middle,
+                           size: 11, fill: st.pattern == nil ? st.ink : Palette.ink,
+                           extra: st.pattern == nil ? [] : SVGWriter.halo)
                 }
             }
         } else {
@@ -60,17 +60,17 @@ struct DonutChart {
         // Total in the hole, if it fits.
         let totalText = NumberFormat.format(total, decimals: decimals, grouping: spec.grouping)
         if TextMeasure.width(totalText, fontSize: 16) <= inner * 1.7 {
-            w.textLines([totalText], x: cx, y: cy + 2, lineHeight: 0, anchor: "middle", size: 16, weight: "bold")
+            w.text(totalText, x: cx, y: cy + 2, anchor: .middle, size: 16, bold: true)
             let sub = "合计" + ((spec.unit?.isEmpty == false) ? "（\(spec.unit!)）" : "")
             if TextMeasure.width(sub, fontSize: 11) <= inner * 1.8 {
-                w.textLines([sub], x: cx, y: cy + 18, lineHeight: 0, anchor: "middle", size: 11, fill: Palette.muted)
+                w.text(sub, x: cx, y: cy + 18, anchor: .middle, size: 11, fill: Palette.muted)
             }
         }
 
         // Legend list: swatch, name, value, share.
         let row = min(22.0, max(14.0, plot.h / Double(max(1, n))))
         var y = cy - row * Double(n) / 2 + row / 2
-        w.open("g", [("class", "legend")])
+        w.openGroup("legend")
         for i in 0..<n {
             let v = vals[i]
             let valid = (v ?? 0) > 0 && total > 0
@@ -87,8 +87,8 @@ struct DonutChart {
             let detailW = TextMeasure.width(detail, fontSize: 12)
             let nameW = max(24, legendW - 18 - detailW - 8)
             let name = TextMeasure.wrapTruncating(spec.categories[i], maxWidth: nameW, fontSize: 12, maxLines: 1)[0]
-            w.textLines([name], x: legendX + 18, y: y + 4, lineHeight: 0, size: 12)
-            w.textLines([detail], x: plot.right, y: y + 4, lineHeight: 0, anchor: "end", size: 12, fill: Palette.muted)
+            w.text(name, x: legendX + 18, y: y + 4, size: 12)
+            w.text(detail, x: plot.right, y: y + 4, anchor: .end, size: 12, fill: Palette.muted)
             y += row
         }
         w.close("g")

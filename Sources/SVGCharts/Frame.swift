@@ -83,28 +83,41 @@ struct Frame {
         var y = Frame.pad
         if !titleLines.isEmpty {
             w.textLines(titleLines, x: Frame.pad, y: y + 15, lineHeight: Frame.titleLine,
-                        size: Frame.titleSize, weight: "bold")
+                        size: Frame.titleSize, bold: true)
             y += Double(titleLines.count) * Frame.titleLine + 4
         }
         for row in legendRows {
-            w.open("g", [("class", "legend")])
+            w.openGroup("legend")
             for (item, x0) in row {
                 let x = Frame.pad + x0
                 let cy = y + 10
                 switch item.kind {
                 case .swatch:
-                    var a: SVGWriter.Attrs = [("x", fmt(x)), ("y", fmt(cy - 6)), ("width", "12"), ("height", "12"),
-                                              ("fill", patternID(item.seriesIndex).map { "url(#\($0))" } ?? item.style.fill)]
-                    if let s = item.style.stroke { a += [("stroke", s), ("stroke-width", "0.8")] }
-                    w.empty("rect", a)
-                    w.textLines([item.label], x: x + 18, y: cy + 4, lineHeight: 0, size: Frame.legendSize)
+                    w.start("rect")
+                    w.attr("x", x)
+                    w.attr("y", cy - 6)
+                    w.attr("width", literal: "12")
+                    w.attr("height", literal: "12")
+                    w.attr("fill", patternID(item.seriesIndex).map { "url(#\($0))" } ?? item.style.fill)
+                    if let s = item.style.stroke {
+                        w.attr("stroke", s)
+                        w.attr("stroke-width", literal: "0.8")
+                    }
+                    w.endEmpty()
+                    w.text(item.label, x: x + 18, y: cy + 4, size: Frame.legendSize)
                 case .line:
-                    var a: SVGWriter.Attrs = [("d", "M\(fmt(x)) \(fmt(cy))H\(fmt(x + 26))"), ("stroke", item.style.fill),
-                                              ("stroke-width", "2"), ("fill", "none")]
-                    if !item.style.dash.isEmpty { a.append(("stroke-dasharray", item.style.dash)) }
-                    w.empty("path", a)
+                    w.start("path")
+                    w.beginAttr("d")
+                    w.pathPoint(UInt8(ascii: "M"), x, cy)
+                    w.pathCoordinate(UInt8(ascii: "H"), x + 26)
+                    w.endAttr()
+                    w.attr("stroke", item.style.fill)
+                    w.attr("stroke-width", literal: "2")
+                    w.attr("fill", literal: "none")
+                    if !item.style.dash.isEmpty { w.attr("stroke-dasharray", item.style.dash) }
+                    w.endEmpty()
                     Marker.draw(&w, shape: item.style.marker, x: x + 13, y: cy, size: 4, style: item.style)
-                    w.textLines([item.label], x: x + 32, y: cy + 4, lineHeight: 0, size: Frame.legendSize)
+                    w.text(item.label, x: x + 32, y: cy + 4, size: Frame.legendSize)
                 }
             }
             w.close("g")
@@ -119,15 +132,36 @@ struct Frame {
     }
 
     static let fontFamily = "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
-    static let escapedFontFamily = xmlEscape(fontFamily)  // its quotes make escaping it slow
+    /// `xmlEscape(fontFamily)`, as a constant (a test checks the two agree).
+    static let escapedFontFamily: StaticString = "&#39;Noto Sans CJK SC&#39;, &#39;PingFang SC&#39;, &#39;Microsoft YaHei&#39;, sans-serif"
 
     /// Wraps `body` (the parts in order) in the accessible root element. `role` is "img" unless
-    /// the content holds links (tile maps), which role="img" would hide from AT.
+    /// the content holds links (tile maps), which role="img" would hide from AT. Parts written
+    /// by `SVGWriter(indented: true)` are already indented for their place inside the root.
     static func document(id: String, width: Double, height: Double, title: String, desc: String,
-                         defs: [String], body: [SVGWriter], role: String = "img") -> String {
+                         defs: [String], body: [SVGWriter], role: StaticString = "img") -> String {
         var w = SVGWriter()
-        w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" role=\"\(role)\" aria-labelledby=\"\(xmlEscape(id))-title \(xmlEscape(id))-desc\" font-family=\"\(escapedFontFamily)\" style=\"max-width:100%;height:auto\">")
-        var inner = SVGWriter()
+        w.start("svg")
+        w.attr("xmlns", literal: "http://www.w3.org/2000/svg")
+        w.attr("width", width)
+        w.attr("height", height)
+        w.beginAttr("viewBox")
+        w.literal("0 0 ")
+        w.number(width)
+        w.literal(" ")
+        w.number(height)
+        w.endAttr()
+        w.attr("role", literal: role)
+        w.beginAttr("aria-labelledby")
+        w.escaped(id)
+        w.literal("-title ")
+        w.escaped(id)
+        w.literal("-desc")
+        w.endAttr()
+        w.attr("font-family", literal: escapedFontFamily)
+        w.attr("style", literal: "max-width:100%;height:auto")
+        w.endOpen()
+        var inner = SVGWriter(indented: true)
         inner.element("title", [("id", id + "-title")], text: title)
         inner.element("desc", [("id", id + "-desc")], text: desc)
         if !defs.isEmpty {
@@ -135,13 +169,24 @@ struct Frame {
             for d in defs { inner.raw(d) }
             inner.close("defs")
         }
-        inner.empty("rect", [("width", fmt(width)), ("height", fmt(height)), ("fill", Palette.background)])
-        var out = w.bytes
-        out.reserveCapacity(w.bytes.count + body.reduce(inner.bytes.count) { $0 + $1.bytes.count } * 9 / 8 + 16)
-        indent(inner.bytes, into: &out)
-        indent(body.count == 1 ? body[0].bytes : body.flatMap(\.bytes), into: &out)
-        out.append(contentsOf: "</svg>\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        inner.start("rect")
+        inner.attr("width", width)
+        inner.attr("height", height)
+        inner.attr("fill", Palette.background)
+        inner.endEmpty()
+        w.append(inner)
+        var unindented: [UInt8] = []
+        for part in body {
+            if part.indented {
+                w.append(part)
+            } else {
+                unindented.removeAll(keepingCapacity: true)
+                indent(part.bytes, into: &unindented)
+                w.append(bytes: unindented)
+            }
+        }
+        w.literal("</svg>\n")
+        return w.text
     }
 
     /// "  " before every non-empty line, as `split(separator: "\n")` → prefix → `joined` did:
@@ -170,32 +215,65 @@ enum Marker {
     /// distinguishable without colour.
     static func draw(_ w: inout SVGWriter, shape: MarkerShape, x: Double, y: Double, size r: Double,
                      style: SeriesStyle, title: String? = nil) {
-        let attrs: SVGWriter.Attrs
-        let name: String
+        let name: StaticString
         switch shape {
         case .circle:
-            name = "circle"; attrs = [("cx", fmt(x)), ("cy", fmt(y)), ("r", fmt(r))]
+            name = "circle"
+            w.start(name)
+            w.attr("cx", x)
+            w.attr("cy", y)
+            w.attr("r", r)
         case .square:
-            name = "rect"; attrs = [("x", fmt(x - r)), ("y", fmt(y - r)), ("width", fmt(2 * r)), ("height", fmt(2 * r))]
+            name = "rect"
+            w.start(name)
+            w.attr("x", x - r)
+            w.attr("y", y - r)
+            w.attr("width", 2 * r)
+            w.attr("height", 2 * r)
         case .triangle:
-            name = "path"; attrs = [("d", "M\(fmt(x)) \(fmt(y - r * 1.2))L\(fmt(x + r * 1.1)) \(fmt(y + r * 0.8))L\(fmt(x - r * 1.1)) \(fmt(y + r * 0.8))Z")]
+            name = "path"
+            w.start(name)
+            w.beginAttr("d")
+            w.pathPoint(UInt8(ascii: "M"), x, y - r * 1.2)
+            w.pathPoint(UInt8(ascii: "L"), x + r * 1.1, y + r * 0.8)
+            w.pathPoint(UInt8(ascii: "L"), x - r * 1.1, y + r * 0.8)
+            w.literal("Z")
+            w.endAttr()
         case .diamond:
-            name = "path"; attrs = [("d", "M\(fmt(x)) \(fmt(y - r * 1.3))L\(fmt(x + r * 1.3)) \(fmt(y))L\(fmt(x)) \(fmt(y + r * 1.3))L\(fmt(x - r * 1.3)) \(fmt(y))Z")]
+            name = "path"
+            w.start(name)
+            w.beginAttr("d")
+            w.pathPoint(UInt8(ascii: "M"), x, y - r * 1.3)
+            w.pathPoint(UInt8(ascii: "L"), x + r * 1.3, y)
+            w.pathPoint(UInt8(ascii: "L"), x, y + r * 1.3)
+            w.pathPoint(UInt8(ascii: "L"), x - r * 1.3, y)
+            w.literal("Z")
+            w.endAttr()
         case .cross:
-            name = "path"; attrs = [("d", "M\(fmt(x - r)) \(fmt(y - r))L\(fmt(x + r)) \(fmt(y + r))M\(fmt(x - r)) \(fmt(y + r))L\(fmt(x + r)) \(fmt(y - r))")]
+            name = "path"
+            w.start(name)
+            w.beginAttr("d")
+            w.pathPoint(UInt8(ascii: "M"), x - r, y - r)
+            w.pathPoint(UInt8(ascii: "L"), x + r, y + r)
+            w.pathPoint(UInt8(ascii: "M"), x - r, y + r)
+            w.pathPoint(UInt8(ascii: "L"), x + r, y - r)
+            w.endAttr()
         }
-        var a = attrs
         if shape == .cross {
-            a += [("stroke", style.fill), ("stroke-width", "2"), ("fill", "none")]
+            w.attr("stroke", style.fill)
+            w.attr("stroke-width", literal: "2")
+            w.attr("fill", literal: "none")
         } else {
-            a += [("fill", style.fill), ("stroke", "#ffffff"), ("stroke-width", "1")]
+            w.attr("fill", style.fill)
+            w.attr("stroke", literal: "#ffffff")
+            w.attr("stroke-width", literal: "1")
         }
         if let title {
-            w.open(name, a)
+            w.endOpen()
             w.element("title", text: title)
             w.close(name)
         } else {
-            w.empty(name, a)
+            w.endEmpty()
         }
     }
 }

@@ -63,7 +63,7 @@ struct LineChart {
         let xb = BandScale(count: n, range: (area.x, area.right), paddingInner: 0, paddingOuter: 0)
 
         if let u = spec.unit, !u.isEmpty { Axes.drawUnit(&w, "单位：" + u, x: plot.x, y: plot.y + 11) }
-        if secondaryTicks != nil { Axes.drawUnit(&w, "占比（%）", x: plot.right, y: plot.y + 11, anchor: "end") }
+        if secondaryTicks != nil { Axes.drawUnit(&w, "占比（%）", x: plot.right, y: plot.y + 11, anchor: .end) }
         Axes.drawY(&w, ticks: primaryTicks, scale: ys, plot: area, grouping: spec.grouping)
         if let t2 = secondaryTicks, let y2 {
             // No second set of gridlines: two grids on one plot are unreadable.
@@ -74,11 +74,11 @@ struct LineChart {
         // X labels: thin to every k-th so neighbours never touch.
         let labelW = spec.categories.map { TextMeasure.width($0, fontSize: Axes.tickSize) }.max() ?? 0
         let k = max(1, Int((labelW + 8) / max(1, xb.step)) + 1)
-        w.open("g", [("class", "categories")])
+        w.openGroup("categories")
         for i in 0..<n where i % k == 0 {
             let maxW = xb.step * Double(k) - 4
             let text = TextMeasure.wrapTruncating(spec.categories[i], maxWidth: maxW, fontSize: Axes.tickSize, maxLines: 1)[0]
-            w.textLines([text], x: xb.center(i), y: area.bottom + 16, lineHeight: 0, anchor: "middle", size: Axes.tickSize, fill: Palette.muted)
+            w.text(text, x: xb.center(i), y: area.bottom + 16, anchor: .middle, size: Axes.tickSize, fill: Palette.muted)
         }
         w.close("g")
 
@@ -89,12 +89,17 @@ struct LineChart {
             let values = (0..<n).map { spec.value(s, $0) }
             w.open("g", [("class", "series"), ("data-series", String(s))])
             for seg in Self.segments(values) where seg.count > 1 {
-                var d = ""
-                for (j, (i, v)) in seg.enumerated() { d += (j == 0 ? "M" : "L") + fmt(xb.center(i)) + " " + fmt(scale(v)) }
-                var a: SVGWriter.Attrs = [("d", d), ("fill", "none"), ("stroke", style.fill), ("stroke-width", "2"),
-                                          ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
-                if !style.dash.isEmpty { a.append(("stroke-dasharray", style.dash)) }
-                w.empty("path", a)
+                w.start("path")
+                w.beginAttr("d")
+                for (j, (i, v)) in seg.enumerated() { w.pathPoint(UInt8(ascii: j == 0 ? "M" : "L"), xb.center(i), scale(v)) }
+                w.endAttr()
+                w.attr("fill", literal: "none")
+                w.attr("stroke", style.fill)
+                w.attr("stroke-width", literal: "2")
+                w.attr("stroke-linejoin", literal: "round")
+                w.attr("stroke-linecap", literal: "round")
+                if !style.dash.isEmpty { w.attr("stroke-dasharray", style.dash) }
+                w.endEmpty()
             }
             for seg in Self.segments(values) {
                 for (i, v) in seg where n <= 40 || seg.count == 1 {

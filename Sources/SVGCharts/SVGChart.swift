@@ -50,7 +50,7 @@ public enum SVGChart {
         if !noteParts.isEmpty { notes.append("注：" + noteParts.joined(separator: "；")) }
 
         let frame = Frame(width: width, title: spec.showTitle ? spec.title : nil, legend: legend, notes: notes, source: spec.source)
-        var body = SVGWriter()
+        var body = SVGWriter(indented: true)
         let plotW = frame.plotRect(height: height).w
 
         switch spec.kind {
@@ -73,9 +73,9 @@ public enum SVGChart {
             DonutChart(spec: spec, patternID: patternID).draw(&body, plot: frame.plotRect(height: height))
         }
 
-        var all = SVGWriter()
+        var all = SVGWriter(indented: true)
         frame.drawHeader(&all, patternID: patternID)
-        var foot = SVGWriter()
+        var foot = SVGWriter(indented: true)
         frame.drawFooter(&foot, height: height)
         return Frame.document(id: id, width: width, height: height, title: spec.title,
                               desc: description(spec), defs: defs, body: [all, body, foot])

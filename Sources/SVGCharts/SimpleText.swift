@@ -13,17 +13,18 @@ struct SimpleText {
     let offsets: [Int]
 
     init?(_ s: String) {
-        var utf8: [UInt8] = [], scalars: [UInt32] = [], offsets: [Int] = []
-        utf8.reserveCapacity(s.utf8.count)
-        scalars.reserveCapacity(s.utf8.count)
-        offsets.reserveCapacity(s.utf8.count + 1)
+        let utf8 = Array(s.utf8)
+        var scalars: [UInt32] = [], offsets: [Int] = []
+        scalars.reserveCapacity(utf8.count)
+        offsets.reserveCapacity(utf8.count + 1)
+        var offset = 0
         for u in s.unicodeScalars {
             guard Self.isSimple(u.value) else { return nil }
-            offsets.append(utf8.count)
+            offsets.append(offset)
             scalars.append(u.value)
-            utf8.append(contentsOf: UTF8.encode(u)!)
+            offset += UTF8.width(u)
         }
-        offsets.append(utf8.count)
+        offsets.append(offset)
         self.utf8 = utf8
         self.scalars = scalars
         self.offsets = offsets
@@ -74,6 +75,8 @@ struct SimpleText {
     /// `TextMeasure.tokens`.
     func tokens() -> [Range<Int>] {
         var toks: [Range<Int>] = []
+        toks.reserveCapacity(count)
+        let noLineStart = TextMeasure.noLineStartScalars, noLineEnd = TextMeasure.noLineEndScalars
         var word: Range<Int>? = nil
         var glueNext = false
         func push(_ t: Range<Int>) {
@@ -84,12 +87,12 @@ struct SimpleText {
         for i in 0 ..< count {
             let c = scalars[i]
             if c == Self.space { flushWord(); toks.append(i ..< i + 1); glueNext = false; continue }
-            if TextMeasure.noLineStartScalars.contains(c) {
+            if noLineStart.contains(c) {
                 if let w = word { word = w.lowerBound ..< i + 1; continue }
                 if let last = toks.last, !isSpaceToken(last) { toks[toks.count - 1] = last.lowerBound ..< i + 1; continue }
                 push(i ..< i + 1); continue
             }
-            let opening = TextMeasure.noLineEndScalars.contains(c)
+            let opening = noLineEnd.contains(c)
             if TextMeasure.isWide(c) {
                 flushWord()
                 push(i ..< i + 1)

@@ -53,7 +53,23 @@ public struct TileMap: Sendable {
 
     var resolvedID: String {
         if let idPrefix, !idPrefix.isEmpty { return idPrefix }
-        return stableID([title, unit ?? ""] + tiles.map { "\($0.id)|\($0.column)|\($0.row)|\($0.value.map { String($0) } ?? "-")" })
+        // stableID([title, unit ?? ""] + each tile as "id|column|row|value" ("-": no value)).
+        var h = StableIDHasher()
+        h.add(title)
+        h.endPart()
+        h.add(unit ?? "")
+        h.endPart()
+        for t in tiles {
+            h.add(t.id)
+            h.add("|")
+            h.add(t.column)
+            h.add("|")
+            h.add(t.row)
+            h.add("|")
+            if let v = t.value { h.add(v) } else { h.add("-") }
+            h.endPart()
+        }
+        return h.id
     }
 
     var present: [Double] { tiles.compactMap { $0.value }.filter { $0.isFinite } }
@@ -79,6 +95,9 @@ public struct TileMap: Sendable {
                          series: [Series(name: "数值", values: sorted.map { $0.value }, decimals: decimals)],
                          categoryHeader: "地区")
     }
+
+    /// Tile labels let clicks through to the tile's link.
+    static let passive: SVGWriter.Attrs = [("pointer-events", "none")]
 
     public func render() -> String {
         let id = resolvedID
@@ -115,11 +134,11 @@ public struct TileMap: Sendable {
         let missingPattern = "\(id)-na"
         if hasMissing { defs.append(Palette.patternDef(id: missingPattern, kind: .hatch, fill: Palette.missing, line: "#bdbdbd")) }
 
-        var body = SVGWriter()
+        var body = SVGWriter(indented: true)
         frame.drawHeader(&body, patternID: { _ in nil })
         if let u = unit, !u.isEmpty { Axes.drawUnit(&body, "单位：" + u, x: Frame.pad, y: frame.headerHeight + 11) }
 
-        body.open("g", [("class", "tiles")])
+        body.openGroup("tiles")
         // Stable drawing order (row, column, id) regardless of input order.
         let ordered = grid.sorted { ($0.row, $0.column, $0.id) < ($1.row, $1.column, $1.id) }
         for t in ordered {
@@ -139,15 +158,20 @@ public struct TileMap: Sendable {
             if let link { body.open("a", [("href", link), ("aria-label", tip)]) }
             body.open("g", [("class", "tile"), ("data-id", t.id)])
             body.element("title", text: tip)
-            body.empty("rect", [("x", fmt(x + gutter / 2)), ("y", fmt(y + gutter / 2)), ("width", fmt(cell - gutter)),
-                                ("height", fmt(cell - gutter)), ("fill", fill)])
+            body.start("rect")
+            body.attr("x", x + gutter / 2)
+            body.attr("y", y + gutter / 2)
+            body.attr("width", cell - gutter)
+            body.attr("height", cell - gutter)
+            body.attr("fill", fill)
+            body.endEmpty()
             // Full label if it fits, else the short id, else nothing.
             let room = cell - gutter - 4
             let text = TextMeasure.width(t.label, fontSize: fontSize) <= room ? t.label
                 : (TextMeasure.width(t.id, fontSize: fontSize) <= room ? t.id : "")
             if !text.isEmpty && cell >= 16 {
-                body.textLines([text], x: x + cell / 2, y: y + cell / 2 + fontSize * 0.35, lineHeight: 0, anchor: "middle",
-                               size: fontSize, fill: ink, extra: [("pointer-events", "none")])
+                body.text(text, x: x + cell / 2, y: y + cell / 2 + fontSize * 0.35, anchor: .middle,
+                          size: fontSize, fill: ink, extra: Self.passive)
             }
             body.close("g")
             if link != nil { body.close("a") }
@@ -166,12 +190,18 @@ public struct TileMap: Sendable {
             }
         }
         if hasMissing { items.append(("url(#\(missingPattern))", "无数据")) }
-        body.open("g", [("class", "legend")])
+        body.openGroup("legend")
         for (fill, label) in items {
             let w = max(44, TextMeasure.width(label, fontSize: 11) + 6)
             if lx + w > width - Frame.pad { lx = Frame.pad; ly += 34 }
-            body.empty("rect", [("x", fmt(lx)), ("y", fmt(ly)), ("width", fmt(w - 4)), ("height", "10"), ("fill", fill)])
-            body.textLines([label], x: lx, y: ly + 24, lineHeight: 0, size: 11, fill: Palette.muted)
+            body.start("rect")
+            body.attr("x", lx)
+            body.attr("y", ly)
+            body.attr("width", w - 4)
+            body.attr("height", literal: "10")
+            body.attr("fill", fill)
+            body.endEmpty()
+            body.text(label, x: lx, y: ly + 24, size: 11, fill: Palette.muted)
             lx += w
         }
         body.close("g")

@@ -73,43 +73,63 @@ enum SiteCharts {
         return out
     }
 
+    /// The rows of the country charts, worked out once for all countries: per document, the
+    /// row each section's mentions count in, named by the document's short title and the
+    /// heading of the top-level section holding it (sections whose names are equal share it).
+    struct CountryRows: Sendable {
+        struct DocumentRows: Sendable {
+            let id: String
+            let rowOfSection: [String: Int]
+            /// The row of sections outside any top-level section: the bare prefix.
+            let outside: Int
+        }
+
+        let documents: [DocumentRows]
+        let names: [String]
+
+        init(graph: SiteGraph, index: TextIndex) {
+            var names: [String] = []
+            documents = graph.documents.map { d in
+                let prefix = shortTitle(d.title) + " · "
+                var row: [String: Int] = [:]  // name → row, within the document
+                func rowNamed(_ name: String) -> Int {
+                    if let r = row[name] { return r }
+                    names.append(name)
+                    row[name] = names.count - 1
+                    return names.count - 1
+                }
+                var rowOfSection: [String: Int] = [:]
+                for (id, top) in index.topSections[d.id] ?? [:] {
+                    rowOfSection[id] = rowNamed(prefix + Section.heading(label: top.label, title: top.title))
+                }
+                return DocumentRows(id: d.id, rowOfSection: rowOfSection, outside: rowNamed(prefix))
+            }
+            self.names = names
+        }
+    }
+
     /// A country's mentions per document and section (the sections that name it most).
-    static func country(_ c: Country, graph: SiteGraph, index: TextIndex) -> SiteChart {
-        var counts: [(String, Int)] = []
-        for d in graph.documents {
-            let prefix = shortTitle(d.title) + " · "
-            var row: [String: Int] = [:]           // name → index in `counts`
-            var rowOfSection: [String: Int] = [:]  // section id → the same
+    static func country(_ c: Country, rows: CountryRows) -> SiteChart {
+        var order: [Int] = []  // rows in order of their first mention
+        var counts = [Int](repeating: 0, count: rows.names.count)
+        for d in rows.documents {
             // Mentions come in text order, so neighbours mostly share a section: reuse its row
-            // (byte-equal ids are the same section); else name each section once.
+            // (byte-equal ids are the same section).
             var lastSection = "", lastRow = -1
             for m in c.mentions where m.document == d.id {
                 if lastRow < 0 || !m.section.utf8.elementsEqual(lastSection.utf8) {
-                    if let r = rowOfSection[m.section] {
-                        lastRow = r
-                    } else {
-                        // Count by the top-level section (part or category) holding the mention.
-                        let top = index.topSection(d.id, m.section)
-                        let name = prefix + (top.map { Section.heading(label: $0.label, title: $0.title) } ?? "")
-                        if let r = row[name] {
-                            lastRow = r
-                        } else {
-                            lastRow = counts.count
-                            row[name] = lastRow
-                            counts.append((name, 0))
-                        }
-                        rowOfSection[m.section] = lastRow
-                    }
+                    lastRow = d.rowOfSection[m.section] ?? d.outside
                     lastSection = m.section
                 }
-                counts[lastRow].1 += 1
+                if counts[lastRow] == 0 { order.append(lastRow) }
+                counts[lastRow] += 1
             }
         }
         return SiteChart(id: c.iso2.lowercased(), folder: "countries", spec: ChartSpec(
             title: "\(c.nameZh)：各文献、各部分的提及次数", unit: "次", source: source, missingNote: nil,
-            kind: .bars(.horizontal), categories: counts.map(\.0), series: [Series(name: "提及次数", values: counts.map { Double($0.1) })],
+            kind: .bars(.horizontal), categories: order.map { rows.names[$0] }, series: [Series(name: "提及次数", values: order.map { Double(counts[$0]) })],
             // As tall as its bars need: a country named once gets a short chart, not 400 px of space.
-            width: 560, height: Double(min(400, 110 + 34 * counts.count)), categoryHeader: "文献 · 部分"))
+            width: 560, height: Double(min(400, 110 + 34 * order.count)), categoryHeader: "文献 · 部分"))
     }
 
     /// "2021 中国“一带一路”贸易投资发展报告" → kept; "外交部：…成果清单（全文）" → "…成果清单".

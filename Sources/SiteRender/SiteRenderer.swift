@@ -77,8 +77,8 @@ public struct SiteRenderer: Sendable {
         var lookups = prepared?.index ?? TextIndex(graph.documents, entities: graph.entities)
         let siteCharts = SiteCharts.all(graph)
         lookups.siteCharts = Dictionary(uniqueKeysWithValues: siteCharts.map { ($0.id, $0) })
-        let partial = lookups
-        let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, graph: graph, index: partial) }
+        let countryRows = SiteCharts.CountryRows(graph: graph, index: lookups)
+        let countryCharts = graph.entities.countries.parallelMap { SiteCharts.country($0, rows: countryRows) }
         lookups.countryCharts = Dictionary(uniqueKeysWithValues: zip(graph.entities.countries.map(\.iso2), countryCharts))
         let rendered = figureCharts.wait()
         let figuresJSON = Background { FiguresJSON.encode(rendered) }
