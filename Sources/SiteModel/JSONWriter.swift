@@ -1,9 +1,10 @@
-/// Pretty JSON written as it is produced, byte for byte what `PrettyJSON.bytes` writes for the
-/// same value, without building a `JSONValue` tree first: the data files hold every mention and
+/// Pretty JSON written as it is produced, byte for byte as Foundation's JSONEncoder writes it
+/// with `.prettyPrinted`, `.sortedKeys` and `.withoutEscapingSlashes` (two-space indent,
+/// `"key" : value`), without building a value tree first: the data files hold every mention and
 /// paragraph, and building and tearing down their trees cost more than writing them.
 ///
-/// Keys are written in the order given: callers give them sorted (as `PrettyJSON` writes them).
-/// Tests compare the two writers.
+/// Keys are written in the order given: callers give them sorted. Tests compare the writer with
+/// the tree-based one it replaced, which they tie to JSONEncoder.
 public struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
@@ -126,7 +127,7 @@ public struct JSONWriter: ~Copyable {
         if let n { int(n) } else { null() }
     }
 
-    /// As `PrettyJSON` writes a Double: its shortest form, without a trailing ".0".
+    /// As JSONSerialization writes a Double: its shortest form, without a trailing ".0".
     public mutating func double(_ x: Double) {
         prefix()
         let text = x.description
@@ -142,28 +143,6 @@ public struct JSONWriter: ~Copyable {
     public mutating func null() {
         prefix()
         put(UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l"))
-    }
-
-    /// A whole tree, keys sorted as `PrettyJSON` sorts them.
-    public mutating func value(_ v: JSONValue) {
-        switch v {
-        case .string(let s): string(s)
-        case .int(let n): int(n)
-        case .double(let x): double(x)
-        case .bool(let b): bool(b)
-        case .null: null()
-        case .array(let items):
-            beginArray()
-            for item in items { value(item) }
-            endArray()
-        case .object(let fields):
-            beginObject()
-            for (k, item) in fields.sorted(by: { $0.0 < $1.0 }) {
-                key(escaping: k)
-                value(item)
-            }
-            endObject()
-        }
     }
 
     // MARK: Layout

@@ -1,5 +1,11 @@
+import SiteModel
+
+// The tree-based JSON writer the data files used before `JSONWriter` streamed them. Kept here
+// as the reference: `PrettyJSONTests` ties it to Foundation's JSONEncoder, and `JSONWriterTests`
+// compares `JSONWriter` with it.
+
 /// A JSON value for the data files, written by `PrettyJSON`.
-public indirect enum JSONValue: Sendable {
+indirect enum JSONValue: Sendable {
     case string(String)
     case int(Int)
     /// Written as JSONSerialization writes a Double: its shortest form, without a trailing ".0".
@@ -10,9 +16,9 @@ public indirect enum JSONValue: Sendable {
     /// Keys are written sorted, whatever the order here.
     case object([(String, JSONValue)])
 
-    public static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    public static func int(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
-    public static func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
+    static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    static func int(_ n: Int?) -> JSONValue { n.map(JSONValue.int) ?? .null }
+    static func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
 }
 
 /// JSON written byte for byte as Foundation's encoders write it with `.prettyPrinted`,
@@ -20,8 +26,8 @@ public indirect enum JSONValue: Sendable {
 /// arrays as `[` blank line `]`), without boxing every value: the data files hold every
 /// mention and paragraph, and Foundation's encoders cost more than all the pages' templates.
 /// Tests compare the two.
-public enum PrettyJSON {
-    public static func bytes(_ value: JSONValue) -> [UInt8] {
+enum PrettyJSON {
+    static func bytes(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 * 1024)
         write(value, level: 0, to: &out)
@@ -103,6 +109,30 @@ public enum PrettyJSON {
         default:
             let hex = String(b, radix: 16)
             out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        }
+    }
+}
+
+extension JSONWriter {
+    /// A whole tree, keys sorted as `PrettyJSON` sorts them.
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case .string(let s): string(s)
+        case .int(let n): int(n)
+        case .double(let x): double(x)
+        case .bool(let b): bool(b)
+        case .null: null()
+        case .array(let items):
+            beginArray()
+            for item in items { value(item) }
+            endArray()
+        case .object(let fields):
+            beginObject()
+            for (k, item) in fields.sorted(by: { $0.0 < $1.0 }) {
+                key(escaping: k)
+                value(item)
+            }
+            endObject()
         }
     }
 }
