@@ -4,14 +4,9 @@ import SiteModel
 /// A block's CommonMark as HTML, through libcmark in safe mode. Image sources (seed-relative
 /// paths) are pointed at their copies under `media/`, relative to the page that shows them.
 enum BlockHTML {
-    static func render(_ block: Block, root: String, links: [(offset: Int, length: Int, url: String, title: String)] = []) -> String {
-        let html = parts(block, root: root, links: links).html
-        return String(decoding: html, as: UTF8.self)
-    }
-
     /// The block's HTML (UTF-8) and, when it is one paragraph, its content without the `<p>`
     /// wrapper (for list items; nil otherwise). A paragraph without markup skips libcmark.
-    static func parts(_ block: Block, root: String, links: [(offset: Int, length: Int, url: String, title: String)]) -> (html: [UInt8], inline: [UInt8]?) {
+    static func parts(_ block: Block, root: String, links: [(offset: Int, length: Int, url: String, title: String)] = []) -> (html: [UInt8], inline: [UInt8]?) {
         if let inline = PlainParagraph.inlineHTML(block.markdown, links: links) {
             var html: [UInt8] = []
             html.reserveCapacity(inline.count + 8)
