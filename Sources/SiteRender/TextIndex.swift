@@ -217,8 +217,6 @@ struct TextIndex: Sendable {
         guard let text = texts[document], let i = text.sectionIndex[section] else { return nil }
         return text.sectionLabels[i]
     }
-
-    func topSection(_ document: String, _ id: String) -> Section? { topSections[document]?[id] }
 }
 
 extension TextIndex.DocumentText {
